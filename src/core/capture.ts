@@ -1,0 +1,122 @@
+import { isSavableUrl, urlKey } from "./url.ts";
+
+/** How a section lays out its captures in the export. */
+export type SectionLayout = "entries" | "list";
+
+/** A section of the newsletter, owned and ordered by the curator. */
+export interface Section {
+	id: string;
+	name: string;
+	layout: SectionLayout;
+}
+
+/** Credit for where the curator found a link. */
+export interface Via {
+	name: string;
+	url?: string;
+}
+
+/** One saved link with the curator's commentary. */
+export interface Capture {
+	id: string;
+	url: string;
+	/** Dedup key derived from url: scheme, trailing slash, parameter order and tracking parameters ignored. */
+	urlKey: string;
+	title: string;
+	note: string;
+	/** Section id. */
+	section: string;
+	/** The page selection, as Markdown. */
+	quote?: string;
+	/** A link that scrolls to the quote (text fragment). */
+	quoteUrl?: string;
+	group?: string;
+	via?: Via;
+	author?: string;
+	siteName?: string;
+	publishedAt?: string;
+	description?: string;
+	image?: string;
+	lang?: string;
+	/** Saved without being opened (context menu "Save link"): the curator should complete it. */
+	incomplete?: boolean;
+	/** Position within the issue; captures are listed by this, then createdAt. */
+	position: number;
+	createdAt: number;
+	updatedAt: number;
+	/** Number of the sent issue it was featured in; null while in the draft. */
+	issue: number | null;
+}
+
+/** What a caller may supply for a capture; everything else is defaulted. */
+export type CaptureInput = Partial<Omit<Capture, "id" | "urlKey" | "createdAt" | "updatedAt">> & {
+	url: string;
+	section: string;
+};
+
+export class InvalidCaptureError extends Error {
+	override name = "InvalidCaptureError";
+}
+
+/** Longest text kept in any single field; page data is hostile and may be huge. */
+export const MAX_FIELD_LENGTH = 20_000;
+const MAX_SHORT_FIELD = 1_000;
+
+function clean(value: unknown, max: number): string | undefined {
+	if (typeof value !== "string") return undefined;
+	const text = value.trim();
+	if (text === "") return undefined;
+	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * Validate and normalise a capture. Time and id come in as arguments so the
+ * core stays pure. Throws InvalidCaptureError for a URL that cannot be saved.
+ */
+export function normalizeCapture(input: CaptureInput, ctx: { now: number; id: string }): Capture {
+	const url = clean(input.url, MAX_SHORT_FIELD * 8);
+	if (!url || !isSavableUrl(url)) {
+		throw new InvalidCaptureError("Only http and https pages can be saved.");
+	}
+	const section = clean(input.section, MAX_SHORT_FIELD);
+	if (!section) throw new InvalidCaptureError("Choose a section.");
+	const capture: Capture = {
+		id: ctx.id,
+		url,
+		urlKey: urlKey(url),
+		title: clean(input.title, MAX_SHORT_FIELD) ?? url,
+		note: typeof input.note === "string" ? input.note.trim().slice(0, MAX_FIELD_LENGTH) : "",
+		section,
+		position: typeof input.position === "number" && Number.isFinite(input.position) ? input.position : ctx.now,
+		createdAt: ctx.now,
+		updatedAt: ctx.now,
+		issue: typeof input.issue === "number" ? input.issue : null,
+	};
+	const optional = {
+		quote: clean(input.quote, MAX_FIELD_LENGTH),
+		quoteUrl: clean(input.quoteUrl, MAX_SHORT_FIELD * 8),
+		group: clean(input.group, MAX_SHORT_FIELD),
+		author: clean(input.author, MAX_SHORT_FIELD),
+		siteName: clean(input.siteName, MAX_SHORT_FIELD),
+		publishedAt: clean(input.publishedAt, 64),
+		description: clean(input.description, MAX_SHORT_FIELD * 4),
+		image: clean(input.image, MAX_SHORT_FIELD * 8),
+		lang: clean(input.lang, 35),
+	};
+	for (const [key, value] of Object.entries(optional)) {
+		if (value !== undefined) (capture as unknown as Record<string, unknown>)[key] = value;
+	}
+	const viaName = clean(input.via?.name, MAX_SHORT_FIELD);
+	if (viaName) {
+		const viaUrl = clean(input.via?.url, MAX_SHORT_FIELD * 8);
+		capture.via = viaUrl && isSavableUrl(viaUrl) ? { name: viaName, url: viaUrl } : { name: viaName };
+	}
+	if (input.incomplete) capture.incomplete = true;
+	return capture;
+}
+
+/** Apply an edit to a capture, keeping its identity and stamping updatedAt. */
+export function editCapture(capture: Capture, edit: Partial<CaptureInput>, now: number): Capture {
+	const merged = normalizeCapture({ ...capture, ...edit }, { now, id: capture.id });
+	return { ...merged, createdAt: capture.createdAt, updatedAt: now };
+}

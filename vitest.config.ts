@@ -1,0 +1,45 @@
+import preact from "@preact/preset-vite";
+import { defineConfig } from "vitest/config";
+
+// Four layers (see STYLE.md): unit and db run in Node, components in jsdom,
+// e2e drives the built extension in real Chromium.
+export default defineConfig({
+	test: {
+		projects: [
+			{
+				test: {
+					name: "unit",
+					include: ["test/unit/**/*.test.ts"],
+					environment: "node",
+				},
+			},
+			{
+				test: {
+					name: "db",
+					include: ["test/db/**/*.test.ts"],
+					environment: "node",
+					setupFiles: ["fake-indexeddb/auto"],
+				},
+			},
+			{
+				plugins: [preact()],
+				test: {
+					name: "components",
+					include: ["test/components/**/*.test.tsx"],
+					environment: "jsdom",
+					setupFiles: ["test/components/setup.ts"],
+				},
+			},
+			{
+				test: {
+					name: "e2e",
+					include: ["test/e2e/**/*.test.ts"],
+					environment: "node",
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					fileParallelism: false,
+				},
+			},
+		],
+	},
+});
