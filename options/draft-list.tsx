@@ -1,0 +1,57 @@
+import type { Capture, Section } from "../src/core/capture.ts";
+import { CaptureCard } from "./capture-card.tsx";
+import type { DraftData, OptionsDeps } from "./deps.ts";
+
+/** Sections in the newsletter's order; captures of unknown sections are listed last, never hidden. */
+function bySection(draft: DraftData): { section: Section; captures: Capture[] }[] {
+	const known = new Set(draft.newsletter.sections.map((s) => s.id));
+	const groups = draft.newsletter.sections.map((section) => ({
+		section,
+		captures: draft.captures.filter((c) => c.section === section.id),
+	}));
+	const orphans = draft.captures.filter((c) => !known.has(c.section));
+	if (orphans.length > 0) {
+		groups.push({
+			section: { id: "", name: "Unsorted", layout: "entries" },
+			captures: orphans,
+		});
+	}
+	return groups;
+}
+
+/** The draft issue, section by section, in the order saved. */
+export function DraftList(props: {
+	draft: DraftData;
+	deps: OptionsDeps;
+	onChanged: () => void;
+	onDelete: (capture: Capture) => void;
+}) {
+	const { draft } = props;
+	return (
+		<section class="draft" aria-label="Draft issue">
+			{draft.captures.length === 0 && (
+				<p class="empty">Nothing saved yet. Click the Linkletter button on a page you want to feature.</p>
+			)}
+			{bySection(draft).map(({ section, captures }) => (
+				<section key={section.id} class="section" aria-labelledby={`section-${section.id}`}>
+					<h2 id={`section-${section.id}`}>
+						{section.name} <span class="count">({captures.length})</span>
+					</h2>
+					<ol>
+						{captures.map((capture) => (
+							<li key={capture.id}>
+								<CaptureCard
+									capture={capture}
+									sections={draft.newsletter.sections}
+									deps={props.deps}
+									onChanged={props.onChanged}
+									onDelete={props.onDelete}
+								/>
+							</li>
+						))}
+					</ol>
+				</section>
+			))}
+		</section>
+	);
+}

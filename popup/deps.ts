@@ -1,0 +1,27 @@
+import type { Capture } from "../src/core/capture.ts";
+import type { Newsletter } from "../src/core/newsletter.ts";
+import type { UnsavedEdit } from "../src/db/schema.ts";
+import type { PageSnapshot } from "../src/page/read-page.ts";
+import type { TabInfo } from "../src/platform/tabs.ts";
+
+/** What the popup knows from storage about the page it was opened on. */
+export interface PopupData {
+	newsletter: Newsletter;
+	lastSection: string | undefined;
+	/** Earlier captures of the same link, oldest first. */
+	matches: Capture[];
+	unsaved: UnsavedEdit | undefined;
+}
+
+/** Everything the popup needs from the outside world; tests pass fakes. */
+export interface PopupDeps {
+	now(): number;
+	newId(): string;
+	close(): void;
+	loadTab(): Promise<TabInfo | undefined>;
+	/** The page's own details and selection; undefined when the page cannot be read. */
+	readPage(tabId: number): Promise<PageSnapshot | undefined>;
+	load(urlKey: string, unsavedKey: string): Promise<PopupData>;
+	save(capture: Capture, options: { expectedUpdatedAt?: number; unsavedUrl: string }): Promise<void>;
+	keepUnsaved(edit: UnsavedEdit): Promise<void>;
+}

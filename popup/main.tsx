@@ -1,0 +1,48 @@
+import { render } from "preact";
+import { findByUrlKey } from "../src/db/captures.ts";
+import { openDatabase } from "../src/db/open.ts";
+import { saveCapture } from "../src/db/save-capture.ts";
+import { loadLastSection, loadNewsletter } from "../src/db/settings.ts";
+import { getUnsaved, putUnsaved } from "../src/db/unsaved.ts";
+import type { PageSnapshot } from "../src/page/read-page.ts";
+import { announceChange } from "../src/platform/changes.ts";
+import { newId } from "../src/platform/id.ts";
+import { runPageScript } from "../src/platform/scripting.ts";
+import { activeTab } from "../src/platform/tabs.ts";
+import type { PopupDeps } from "./deps.ts";
+import { Popup } from "./popup.tsx";
+
+/** Wire the popup to the real browser and database, and show it. */
+export function start(root: HTMLElement): void {
+	const tabParam = new URLSearchParams(location.search).get("tabId");
+	// Opened at once, in parallel with reading the tab and the page.
+	const db = openDatabase();
+	const deps: PopupDeps = {
+		now: () => Date.now(),
+		newId,
+		close: () => window.close(),
+		loadTab: () => activeTab(tabParam ? Number(tabParam) : undefined),
+		readPage: (tabId) => runPageScript<PageSnapshot>(tabId),
+		async load(urlKey, unsavedKey) {
+			const d = await db;
+			const [newsletter, lastSection, matches, unsaved] = await Promise.all([
+				loadNewsletter(d),
+				loadLastSection(d),
+				findByUrlKey(d, urlKey),
+				getUnsaved(d, unsavedKey, Date.now()),
+			]);
+			return { newsletter, lastSection, matches, unsaved };
+		},
+		async save(capture, options) {
+			await saveCapture(await db, capture, options);
+			announceChange();
+		},
+		async keepUnsaved(edit) {
+			await putUnsaved(await db, edit);
+		},
+	};
+	render(<Popup deps={deps} />, root);
+}
+
+const root = document.getElementById("app");
+if (root) start(root);

@@ -1,0 +1,95 @@
+import type { Capture } from "../core/capture.ts";
+import { ConflictError, explainWriteError } from "./errors.ts";
+import type { DB } from "./open.ts";
+import type { StoredCapture } from "./schema.ts";
+
+const DRAFT = 0;
+
+export function toStored(capture: Capture): StoredCapture {
+	return { ...capture, issueKey: capture.issue ?? DRAFT };
+}
+
+/** Strip the storage-only field so callers see a plain Capture. */
+export function fromStored(stored: StoredCapture): Capture {
+	const { issueKey: _issueKey, ...capture } = stored;
+	return capture;
+}
+
+/** Order in which a draft is laid out: position, then the order saved. */
+export function byPosition(a: Capture, b: Capture): number {
+	return a.position - b.position || a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+}
+
+/** The captures of the draft issue, in order. */
+export async function listDraft(db: DB): Promise<Capture[]> {
+	const rows = await db.getAllFromIndex("captures", "by-issue", DRAFT);
+	return rows.map(fromStored).sort(byPosition);
+}
+
+/** How many captures the draft issue holds. */
+export function countDraft(db: DB): Promise<number> {
+	return db.countFromIndex("captures", "by-issue", DRAFT);
+}
+
+/** Every capture (draft and sent) whose link matches this key. */
+export async function findByUrlKey(db: DB, urlKey: string): Promise<Capture[]> {
+	const rows = await db.getAllFromIndex("captures", "by-urlKey", urlKey);
+	return rows.map(fromStored).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+export async function getCapture(db: DB, id: string): Promise<Capture | undefined> {
+	const row = await db.get("captures", id);
+	return row && fromStored(row);
+}
+
+/** Add new captures in one transaction; resolves once they are committed. */
+export async function addCaptures(db: DB, captures: readonly Capture[]): Promise<void> {
+	try {
+		const tx = db.transaction("captures", "readwrite");
+		for (const capture of captures) void tx.store.add(toStored(capture));
+		await tx.done;
+	} catch (error) {
+		explainWriteError(error);
+	}
+}
+
+/**
+ * Replace a capture, but only if nobody changed it since the caller read it
+ * (its updatedAt is still `expectedUpdatedAt`). Throws ConflictError otherwise.
+ */
+export async function updateCapture(db: DB, next: Capture, expectedUpdatedAt: number): Promise<void> {
+	let conflict: ConflictError | undefined;
+	try {
+		const tx = db.transaction("captures", "readwrite");
+		const current = await tx.store.get(next.id);
+		if (!current || current.updatedAt !== expectedUpdatedAt) {
+			conflict = new ConflictError(current);
+			tx.abort();
+		} else {
+			void tx.store.put(toStored(next));
+		}
+		await tx.done;
+	} catch (error) {
+		if (conflict) throw conflict;
+		explainWriteError(error);
+	}
+}
+
+/** Delete a capture, unless it changed since the caller read it. */
+export async function deleteCapture(db: DB, id: string, expectedUpdatedAt: number): Promise<void> {
+	let conflict: ConflictError | undefined;
+	try {
+		const tx = db.transaction("captures", "readwrite");
+		const current = await tx.store.get(id);
+		if (current && current.updatedAt !== expectedUpdatedAt) {
+			conflict = new ConflictError(current);
+			tx.abort();
+		} else if (current) {
+			void tx.store.delete(id);
+		}
+		await tx.done;
+	} catch (error) {
+		if (conflict) throw conflict;
+		explainWriteError(error);
+	}
+}

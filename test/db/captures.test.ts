@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { editCapture } from "../../src/core/capture.ts";
+import {
+	addCaptures,
+	countDraft,
+	deleteCapture,
+	findByUrlKey,
+	getCapture,
+	listDraft,
+	updateCapture,
+} from "../../src/db/captures.ts";
+import { ConflictError } from "../../src/db/errors.ts";
+import { importIssue } from "../../src/db/import.ts";
+import { saveCapture } from "../../src/db/save-capture.ts";
+import { loadDraftMeta, loadLastSection, loadNewsletter } from "../../src/db/settings.ts";
+import { getUnsaved, putUnsaved, UNSAVED_TTL_MS } from "../../src/db/unsaved.ts";
+import { makeCapture } from "../helpers/captures.ts";
+import { freshDb } from "./db-helpers.ts";
+
+describe("captures store", () => {
+	it("lists only the draft, in the order saved", async () => {
+		const db = await freshDb();
+		const first = makeCapture({}, 1000);
+		const second = makeCapture({}, 2000);
+		const sent = { ...makeCapture({}, 1500), issue: 7 };
+		await addCaptures(db, [second, sent, first]);
+		expect((await listDraft(db)).map((c) => c.id)).toEqual([first.id, second.id]);
+		expect(await countDraft(db)).toBe(2);
+	});
+
+	it("finds earlier captures of the same link whatever its tracking parameters or scheme", async () => {
+		const db = await freshDb();
+		const saved = makeCapture({ url: "https://example.com/a/?b=2&a=1" });
+		await addCaptures(db, [saved]);
+		const hits = await findByUrlKey(db, makeCapture({ url: "http://www.example.com/a?a=1&b=2&utm_source=x" }).urlKey);
+		expect(hits.map((c) => c.id)).toEqual([saved.id]);
+	});
+
+	it("refuses an edit of a capture that another window changed meanwhile, and keeps the other change", async () => {
+		const db = await freshDb();
+		const original = makeCapture({ note: "first" }, 1000);
+		await addCaptures(db, [original]);
+		const mine = editCapture(original, { note: "window A" }, 2000);
+		const theirs = editCapture(original, { note: "window B" }, 2001);
+		await updateCapture(db, theirs, original.updatedAt);
+		await expect(updateCapture(db, mine, original.updatedAt)).rejects.toBeInstanceOf(ConflictError);
+		expect((await getCapture(db, original.id))?.note).toBe("window B");
+	});
+
+	it("refuses to delete a capture that changed since it was shown", async () => {
+		const db = await freshDb();
+		const original = makeCapture({}, 1000);
+		await addCaptures(db, [original]);
+		await updateCapture(db, editCapture(original, { note: "newer" }, 2000), original.updatedAt);
+		await expect(deleteCapture(db, original.id, original.updatedAt)).rejects.toBeInstanceOf(ConflictError);
+		await deleteCapture(db, original.id, 2000);
+		expect(await getCapture(db, original.id)).toBeUndefined();
+	});
+});
+
+describe("saving from the popup", () => {
+	it("commits the capture, remembers the section and forgets the unsaved note together", async () => {
+		const db = await freshDb();
+		const capture = makeCapture({ section: "tools", note: "typed" });
+		await putUnsaved(db, { url: capture.urlKey, note: "typed", updatedAt: 1 });
+		await saveCapture(db, capture, { unsavedUrl: capture.urlKey });
+		expect(await getCapture(db, capture.id)).toEqual(capture);
+		expect(await loadLastSection(db)).toBe("tools");
+		expect(await getUnsaved(db, capture.urlKey, 2)).toBeUndefined();
+	});
+
+	it("does not overwrite a capture edited elsewhere since the popup opened", async () => {
+		const db = await freshDb();
+		const original = makeCapture({ note: "old" }, 1000);
+		await addCaptures(db, [original]);
+		await updateCapture(db, editCapture(original, { note: "options page" }, 1500), 1000);
+		await expect(
+			saveCapture(db, editCapture(original, { note: "popup" }, 2000), {
+				expectedUpdatedAt: 1000,
+			}),
+		).rejects.toBeInstanceOf(ConflictError);
+		expect((await getCapture(db, original.id))?.note).toBe("options page");
+	});
+});
+
+describe("unsaved popup edits", () => {
+	it("come back for the same page until they expire", async () => {
+		const db = await freshDb();
+		await putUnsaved(db, {
+			url: "example.com/x",
+			note: "half a thought",
+			updatedAt: 1000,
+		});
+		expect((await getUnsaved(db, "example.com/x", 2000))?.note).toBe("half a thought");
+		expect(await getUnsaved(db, "example.com/x", 1000 + UNSAVED_TTL_MS)).toBeUndefined();
+		expect(await getUnsaved(db, "example.com/other", 2000)).toBeUndefined();
+	});
+});
+
+describe("settings and import", () => {
+	it("starts with the default sections and a draft #1", async () => {
+		const db = await freshDb();
+		expect((await loadNewsletter(db)).sections.map((s) => s.name)).toEqual(["Articles", "Tools", "Outages"]);
+		expect(await loadDraftMeta(db, "2026-11-24")).toMatchObject({
+			number: 1,
+			date: "2026-11-24",
+		});
+	});
+
+	it("imports an issue's settings, details and captures at once", async () => {
+		const db = await freshDb();
+		const newsletter = {
+			name: "SRE Weekly",
+			titleTemplate: "SRE Weekly Issue #{{number}}",
+			sections: [],
+		};
+		const meta = { number: 90, date: "2017-09-28", intro: "Hi", outro: "" };
+		await importIssue(db, newsletter, meta, [makeCapture(), makeCapture()]);
+		expect(await loadNewsletter(db)).toEqual(newsletter);
+		expect(await loadDraftMeta(db, "2026-01-01")).toEqual(meta);
+		expect(await countDraft(db)).toBe(2);
+	});
+});

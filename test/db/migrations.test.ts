@@ -1,0 +1,36 @@
+import { openDB } from "idb";
+import { describe, expect, it } from "vitest";
+import { listDraft } from "../../src/db/captures.ts";
+import { DB_VERSION, migrations } from "../../src/db/migrations.ts";
+import { openDatabase } from "../../src/db/open.ts";
+import { makeCapture } from "../helpers/captures.ts";
+
+describe("migration ladder", () => {
+	it("has one step per version", () => {
+		expect(DB_VERSION).toBe(migrations.length);
+	});
+
+	it("v1: rows written by version 1 arrive intact at the current version", async () => {
+		const name = `migrate-v1-${Math.random()}`;
+		const v1 = await openDatabase(name, 1);
+		const rows = [makeCapture({}, 1000), makeCapture({ note: "second" }, 2000)];
+		const tx = v1.transaction("captures", "readwrite");
+		for (const row of rows) void tx.store.put({ ...row, issueKey: 0 });
+		void v1.put("settings", "tools", "lastSection");
+		await tx.done;
+		v1.close();
+		const current = await openDatabase(name);
+		expect(current.version).toBe(DB_VERSION);
+		expect(await listDraft(current)).toEqual(rows);
+		expect(await current.get("settings", "lastSection")).toBe("tools");
+	});
+
+	it("an open connection steps aside when a newer version needs to upgrade", async () => {
+		const name = `blocking-${Math.random()}`;
+		const old = await openDatabase(name, 1);
+		const newer = await openDB(name, 2, { upgrade() {} });
+		expect(newer.version).toBe(2);
+		expect(() => old.transaction("captures")).toThrow();
+		newer.close();
+	});
+});

@@ -1,0 +1,157 @@
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { longDate } from "../../src/core/dates.ts";
+import { type Extension, launchExtension, openPopup, ROOT, serveSite, tabIdOf } from "./harness.ts";
+
+const EXAMPLE = join(ROOT, "test/fixtures/issues/sre-weekly-90");
+
+let ext: Extension;
+let site: { origin: string; server: Server };
+
+beforeAll(async () => {
+	site = await serveSite();
+	ext = await launchExtension();
+});
+afterAll(async () => {
+	await ext?.close();
+	site?.server.close();
+});
+
+async function openArticle(path: string, selectId?: string): Promise<{ page: Page; tabId: number }> {
+	const page = await ext.context.newPage();
+	await page.goto(`${site.origin}${path}`);
+	if (selectId) {
+		await page.evaluate((id) => {
+			const range = document.createRange();
+			range.selectNodeContents(document.getElementById(id) as HTMLElement);
+			const selection = getSelection();
+			selection?.removeAllRanges();
+			selection?.addRange(range);
+		}, selectId);
+	}
+	return { page, tabId: await tabIdOf(ext, page) };
+}
+
+async function openOptions(): Promise<Page> {
+	const options = await ext.context.newPage();
+	await options.goto(`chrome-extension://${ext.id}/options/index.html`);
+	return options;
+}
+
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
+
+describe("capture a page, edit it, export the issue", () => {
+	it("fills the popup from the page, saves with Ctrl+Enter, and the export shows the edit", async () => {
+		const { tabId } = await openArticle("/article.html", "lede");
+		const popup = await openPopup(ext, tabId);
+
+		await expect.poll(() => popup.getByLabel("URL").inputValue()).toBe(`${site.origin}/blog/every-second-canary`);
+		await expect.poll(() => popup.getByLabel("Title").inputValue()).toBe("Canarying Every Second");
+		await expect.poll(() => popup.getByLabel("Quote").inputValue()).toContain("every second");
+		expect(await popup.getByLabel("Quote").inputValue()).toContain(`[our status page](${site.origin}/status)`);
+		expect(await focusedId(popup)).toBe("note");
+		await expect.poll(() => popup.getByLabel("Section").inputValue()).toBe("articles");
+
+		await popup.keyboard.type("Every-second canarying is a pretty awesome concept.");
+		await popup.keyboard.press("Control+Enter");
+		await expect.poll(() => popup.getByRole("status").innerText()).toContain("Saved to Articles.");
+
+		const options = await openOptions();
+		const card = options.getByRole("article", {
+			name: "Canarying Every Second",
+		});
+		await card.waitFor();
+		expect(await card.innerText()).toContain("Every-second canarying is a pretty awesome concept.");
+		expect(await card.innerText()).toContain("Dana Reyes — Example Engineering");
+
+		await options.getByRole("button", { name: "Edit “Canarying Every Second”" }).click();
+		await options
+			.getByLabel("Note")
+			.fill("Every-second canarying is a pretty awesome concept. They even post the results on their status page!");
+		await options.getByLabel("Title").fill("Canarying, Every Second");
+		await options.getByRole("button", { name: "Save", exact: true }).click();
+		await options.getByRole("article", { name: "Canarying, Every Second" }).waitFor();
+
+		const expected = readFileSync(join(ROOT, "test/fixtures/e2e/capture-flow.expected.md"), "utf8")
+			.replaceAll("{{origin}}", site.origin)
+			.replace("{{date}}", longDate(await options.evaluate(() => new Date().toLocaleDateString("sv"))));
+		await expect.poll(() => options.getByLabel("Markdown").inputValue()).toBe(expected);
+		await options.screenshot({ path: join(ROOT, "docs/options.png") });
+	});
+
+	it("preselects the section used last and brings back a note typed before the popup was closed", async () => {
+		const first = await openArticle("/article.html?utm_source=newsletter");
+		const popup = await openPopup(ext, first.tabId);
+		await expect.poll(() => popup.getByRole("status").innerText()).toContain("Already saved on");
+		await popup.getByLabel("Section").selectOption({ label: "Tools" });
+		await popup.getByRole("button", { name: "Save" }).click();
+		await expect.poll(() => popup.getByRole("status").innerText()).toContain("Saved to Tools.");
+
+		const { tabId } = await openArticle("/hostile.html");
+		const second = await openPopup(ext, tabId);
+		await expect.poll(() => second.getByLabel("Section").inputValue()).toBe("tools");
+		await second.getByLabel("Note").pressSequentially("half a thought");
+		await second.close();
+		const again = await openPopup(ext, tabId);
+		await expect.poll(() => again.getByLabel("Note").inputValue()).toBe("half a thought");
+		await again.screenshot({ path: join(ROOT, "docs/popup.png") });
+	});
+
+	it("shows hostile page metadata as text, never as HTML", async () => {
+		const { page, tabId } = await openArticle("/hostile.html", "bad");
+		const popup = await openPopup(ext, tabId);
+		await expect.poll(() => popup.getByLabel("Title").inputValue()).toContain("<img src=x");
+		await expect.poll(() => popup.getByLabel("Quote").inputValue()).toContain("<script>alert(1)</script>");
+		await popup.getByRole("button", { name: "Save" }).click();
+		await expect.poll(() => popup.getByRole("status").innerText()).toContain("Saved to");
+		const options = await openOptions();
+		await options
+			.getByRole("heading", { name: /Hostile/ })
+			.first()
+			.waitFor();
+		expect(await options.locator("img").count()).toBe(0);
+		expect(await options.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+		expect(await page.title()).not.toBe("pwned");
+	});
+
+	it("imports the SRE Weekly #90 issue file and exports expected.md byte for byte", async () => {
+		const options = await openOptions();
+		// Start from an empty draft: delete what the earlier tests saved.
+		for (;;) {
+			const del = options.getByRole("button", { name: /^Delete/ });
+			if ((await del.count()) === 0) break;
+			await del.first().click();
+		}
+		await options.getByLabel("Import issue file").setInputFiles(join(EXAMPLE, "issue.json"));
+		await expect.poll(() => options.getByRole("status").first().innerText()).toContain("Imported 18 links");
+		const expected = readFileSync(join(EXAMPLE, "expected.md"), "utf8");
+		await expect.poll(() => options.getByLabel("Markdown").inputValue()).toBe(expected);
+
+		const [download] = await Promise.all([
+			options.waitForEvent("download"),
+			options.getByRole("button", { name: "Download" }).click(),
+		]);
+		expect(download.suggestedFilename()).toBe("sre-weekly-issue-90.md");
+		expect(readFileSync(await download.path(), "utf8")).toBe(expected);
+	});
+});
+
+describe("pages the extension may not read", () => {
+	it("still opens on a browser page, says why the details are missing, and saves nothing", async () => {
+		const page = await ext.context.newPage();
+		await page.goto("chrome://version/");
+		const popup = await openPopup(ext, await tabIdOf(ext, page));
+		await expect.poll(() => popup.getByLabel("URL").inputValue()).toBe("chrome://version/");
+		await expect.poll(() => popup.getByRole("status").innerText()).toContain("could not read this page");
+		expect(await popup.getByRole("status").innerText()).toContain("Only http and https pages can be saved");
+		await popup.getByLabel("Note").fill("should not be stored");
+		await popup.getByRole("button", { name: "Save" }).click();
+		const options = await openOptions();
+		await options.getByRole("heading", { name: "Export" }).waitFor();
+		expect(await options.getByLabel("Markdown").inputValue()).not.toContain("should not be stored");
+		expect(await options.getByText("should not be stored").count()).toBe(0);
+	});
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { canonicalUrl, isSavableUrl, stripTracking, urlKey } from "../../src/core/url.ts";
+
+describe("which pages can be saved", () => {
+	it.each([
+		["https://example.com/a", true],
+		["http://127.0.0.1:8080/x", true],
+		["chrome://extensions/", false],
+		["chrome-extension://abc/popup.html", false],
+		["file:///home/me/notes.pdf", false],
+		["about:blank", false],
+		["javascript:alert(1)", false],
+		["data:text/html,hi", false],
+		["not a url", false],
+		["", false],
+	])("%s → %s", (url, savable) => {
+		expect(isSavableUrl(url)).toBe(savable);
+	});
+});
+
+describe("stripping tracking parameters", () => {
+	it("removes trackers and keeps meaningful parameters byte for byte", () => {
+		expect(
+			stripTracking(
+				"https://ex.com/p?id=7&utm_source=nl&utm_medium=email&q=a%20b+c&fbclid=xyz&gclid=1&mc_cid=2&ref=hn",
+			),
+		).toBe("https://ex.com/p?id=7&q=a%20b+c");
+	});
+	it("drops the text-fragment directive but keeps a real anchor", () => {
+		expect(stripTracking("https://ex.com/p#:~:text=hello")).toBe("https://ex.com/p");
+		expect(stripTracking("https://ex.com/p#section-2:~:text=hello")).toBe("https://ex.com/p#section-2");
+		expect(stripTracking("https://ex.com/app#/route/5")).toBe("https://ex.com/app#/route/5");
+	});
+	it("uses the curator's own list when given", () => {
+		expect(stripTracking("https://ex.com/?src=tw&id=1", ["src"])).toBe("https://ex.com/?id=1");
+		expect(stripTracking("https://ex.com/?utm_source=x", ["src"])).toBe("https://ex.com/?utm_source=x");
+	});
+});
+
+describe("canonical URL", () => {
+	const tab = "https://www.example.com/post/1?utm_source=feed";
+	it("prefers rel=canonical on the same site", () => {
+		expect(canonicalUrl(tab, { canonical: "https://example.com/posts/one" })).toBe("https://example.com/posts/one");
+	});
+	it("resolves a relative canonical against the tab", () => {
+		expect(canonicalUrl(tab, { canonical: "/posts/one" })).toBe("https://www.example.com/posts/one");
+	});
+	it("falls back to og:url, then to the tab without trackers", () => {
+		expect(canonicalUrl(tab, { ogUrl: "https://example.com/p/1" })).toBe("https://example.com/p/1");
+		expect(canonicalUrl(tab, {})).toBe("https://www.example.com/post/1");
+	});
+	it("ignores a canonical on another site or with another scheme", () => {
+		expect(canonicalUrl(tab, { canonical: "https://evil.example.net/x" })).toBe("https://www.example.com/post/1");
+		expect(
+			canonicalUrl(tab, {
+				canonical: "javascript:alert(1)",
+				ogUrl: "ftp://example.com/x",
+			}),
+		).toBe("https://www.example.com/post/1");
+	});
+});
+
+describe("matching the same link", () => {
+	it("ignores scheme, www, trailing slash, parameter order and trackers", () => {
+		const key = urlKey("https://example.com/a/b/?x=1&y=2");
+		for (const same of [
+			"http://example.com/a/b?y=2&x=1",
+			"https://www.example.com/a/b/?x=1&y=2&utm_campaign=z",
+			"https://example.com/a/b?x=1&y=2#:~:text=quoted",
+		]) {
+			expect(urlKey(same)).toBe(key);
+		}
+	});
+	it("keeps different pages apart", () => {
+		expect(urlKey("https://example.com/a?id=1")).not.toBe(urlKey("https://example.com/a?id=2"));
+		expect(urlKey("https://example.com/a")).not.toBe(urlKey("https://example.org/a"));
+		expect(urlKey("https://example.com/app#/one")).not.toBe(urlKey("https://example.com/app#/two"));
+	});
+});

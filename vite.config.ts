@@ -1,0 +1,28 @@
+import { crx, type ManifestV3Export } from "@crxjs/vite-plugin";
+import preact from "@preact/preset-vite";
+import { defineConfig } from "vite";
+import { browser, outDir, testBuild } from "./build-target.ts";
+import manifest from "./manifest.json" with { type: "json" };
+
+/** manifest.json is the single source; each browser gets only the keys it understands. */
+function manifestFor(): ManifestV3Export {
+	const m: Record<string, unknown> = structuredClone(manifest);
+	if (browser === "chrome") delete m.browser_specific_settings;
+	// Firefox runs MV3 background code as an event page, not a service worker.
+	else
+		m.background = {
+			scripts: [manifest.background.service_worker],
+			type: "module",
+		};
+	if (testBuild) m.host_permissions = ["http://127.0.0.1/*"];
+	return m as unknown as ManifestV3Export;
+}
+
+export default defineConfig({
+	plugins: [preact(), crx({ manifest: manifestFor(), browser })],
+	build: {
+		outDir,
+		emptyOutDir: true,
+		target: "es2022",
+	},
+});
