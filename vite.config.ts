@@ -24,5 +24,7 @@ export default defineConfig({
 		outDir,
 		emptyOutDir: true,
 		target: "es2022",
+		// The bench's floor page ships only in the test build.
+		rollupOptions: testBuild ? { input: { floor: "test/bench/floor.html" } } : {},
 	},
 });

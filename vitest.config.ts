@@ -40,6 +40,16 @@ export default defineConfig({
 					fileParallelism: false,
 				},
 			},
+			{
+				test: {
+					name: "bench",
+					include: ["test/bench/**/*.measure.ts"],
+					environment: "node",
+					testTimeout: 300_000,
+					hookTimeout: 120_000,
+					fileParallelism: false,
+				},
+			},
 		],
 	},
 });

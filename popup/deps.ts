@@ -11,6 +11,10 @@ export interface PopupData {
 	/** Earlier captures of the same link, oldest first. */
 	matches: Capture[];
 	unsaved: UnsavedEdit | undefined;
+	/** Groups already used in list sections, for the Group field's suggestions. */
+	groups: string[];
+	/** Dates of sent issues by number, for "Featured in #N on <date>". */
+	issueDates: ReadonlyMap<number, string>;
 }
 
 /** Everything the popup needs from the outside world; tests pass fakes. */
@@ -24,4 +28,6 @@ export interface PopupDeps {
 	load(urlKey: string, unsavedKey: string): Promise<PopupData>;
 	save(capture: Capture, options: { expectedUpdatedAt?: number; unsavedUrl: string }): Promise<void>;
 	keepUnsaved(edit: UnsavedEdit): Promise<void>;
+	/** Mark the tab's toolbar button: this page is saved. */
+	markSaved(tabId: number): Promise<void>;
 }

@@ -1,10 +1,12 @@
 import { render } from "preact";
 import { findByUrlKey } from "../src/db/captures.ts";
+import { sentIssueDates } from "../src/db/issues.ts";
 import { openDatabase } from "../src/db/open.ts";
 import { saveCapture } from "../src/db/save-capture.ts";
-import { loadLastSection, loadNewsletter } from "../src/db/settings.ts";
+import { loadGroups, loadLastSection, loadNewsletter } from "../src/db/settings.ts";
 import { getUnsaved, putUnsaved } from "../src/db/unsaved.ts";
 import type { PageSnapshot } from "../src/page/read-page.ts";
+import { markTabSaved } from "../src/platform/badge.ts";
 import { announceChange } from "../src/platform/changes.ts";
 import { newId } from "../src/platform/id.ts";
 import { runPageScript } from "../src/platform/scripting.ts";
@@ -25,13 +27,15 @@ export function start(root: HTMLElement): void {
 		readPage: (tabId) => runPageScript<PageSnapshot>(tabId),
 		async load(urlKey, unsavedKey) {
 			const d = await db;
-			const [newsletter, lastSection, matches, unsaved] = await Promise.all([
+			const [newsletter, lastSection, matches, unsaved, groups] = await Promise.all([
 				loadNewsletter(d),
 				loadLastSection(d),
 				findByUrlKey(d, urlKey),
 				getUnsaved(d, unsavedKey, Date.now()),
+				loadGroups(d),
 			]);
-			return { newsletter, lastSection, matches, unsaved };
+			const issueDates = await sentIssueDates(d, matches);
+			return { newsletter, lastSection, matches, unsaved, groups, issueDates };
 		},
 		async save(capture, options) {
 			await saveCapture(await db, capture, options);
@@ -40,6 +44,7 @@ export function start(root: HTMLElement): void {
 		async keepUnsaved(edit) {
 			await putUnsaved(await db, edit);
 		},
+		markSaved: markTabSaved,
 	};
 	render(<Popup deps={deps} />, root);
 }

@@ -26,7 +26,7 @@ export function matchMessage(
 	const featured = [...new Set(matches.flatMap((m) => (m.issue === null ? [] : [m.issue])))].sort((a, b) => b - a);
 	for (const number of featured) {
 		const date = issueDates.get(number);
-		parts.push(`Featured in #${number}${date ? ` on ${date}` : ""}.`);
+		parts.push(`Featured in #${number}${date ? ` on ${day(Date.parse(`${date}T00:00`))}` : ""}.`);
 	}
 	return parts.length > 0 ? parts.join(" ") : undefined;
 }

@@ -1,41 +1,40 @@
-import { useEffect, useRef, useState } from "preact/hooks";
-import { type Capture, editCapture, normalizeCapture } from "../src/core/capture.ts";
-import { canonicalUrl, isSavableUrl, urlKey } from "../src/core/url.ts";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { type Capture, type CaptureInput, editCapture, normalizeCapture } from "../src/core/capture.ts";
+import { canonicalUrl, isSameSite, isSavableUrl, parseUrl, stripTracking, urlKey } from "../src/core/url.ts";
 import type { PageSnapshot } from "../src/page/read-page.ts";
+import { CaptureFields, type Fields } from "./capture-fields.tsx";
 import type { PopupData, PopupDeps } from "./deps.ts";
 import { matchMessage } from "./match-message.ts";
 
-type Fields = {
-	title: string;
-	url: string;
-	note: string;
-	quote: string;
-	section: string;
-};
 type Status = { tone: "info" | "error" | "done"; text: string };
 
 const UNREADABLE =
 	"Linkletter could not read this page’s own details or your selection (browser pages, the web store, PDFs and local files are closed to extensions). The link and title come from the tab.";
 const NOT_HTTP = "Only http and https pages can be saved. This page’s address can’t be saved.";
 const CLOSE_DELAY_MS = 600;
+const EMPTY: Fields = { title: "", url: "", note: "", quote: "", section: "", group: "", via: "" };
+
+/** "news.ycombinator.com" when the page was opened from another site; the credit the popup suggests. */
+function suggestedVia(page: PageSnapshot | undefined, url: string): { name: string; url: string } | undefined {
+	const from = page?.referrer ? parseUrl(page.referrer) : undefined;
+	const to = parseUrl(url);
+	if (!from || !to || !isSavableUrl(from.href) || isSameSite(from, to)) return undefined;
+	return { name: from.hostname.replace(/^www\./, ""), url: stripTracking(from.href) };
+}
 
 /** The capture form: filled from the tab at once, refined by the page and storage as they answer. */
 export function Popup({ deps }: { deps: PopupDeps }) {
-	const [fields, setFields] = useState<Fields>({
-		title: "",
-		url: "",
-		note: "",
-		quote: "",
-		section: "",
-	});
+	const [fields, setFields] = useState<Fields>(EMPTY);
 	const [data, setData] = useState<PopupData>();
 	const [snapshot, setSnapshot] = useState<PageSnapshot>();
 	const [existing, setExisting] = useState<Capture>();
 	const [notices, setNotices] = useState<Status[]>([]);
 	const [result, setResult] = useState<Status>();
 	const [saving, setSaving] = useState(false);
+	const [viaUrl, setViaUrl] = useState<string>();
 	const touched = useRef(new Set<keyof Fields>());
 	const unsavedKey = useRef("");
+	const tabId = useRef<number | undefined>(undefined);
 	const noteRef = useRef<HTMLTextAreaElement>(null);
 	const latest = useRef(fields);
 	latest.current = fields;
@@ -49,6 +48,13 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			}
 			return next;
 		});
+	const notice = (status: Status) => setNotices((n) => [...n, status]);
+	const ready = fields.url !== "";
+
+	// The moment the curator can type: URL and title shown, cursor in Note. The bench reads this mark.
+	useLayoutEffect(() => {
+		if (ready) performance.mark("linkletter:ready");
+	}, [ready]);
 
 	useEffect(() => {
 		let live = true;
@@ -56,72 +62,71 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			const tab = await deps.loadTab();
 			if (!live) return;
 			if (!tab) {
-				setNotices([{ tone: "error", text: "There is no page to save in this window." }]);
+				notice({ tone: "error", text: "There is no page to save in this window." });
 				return;
 			}
+			tabId.current = tab.id;
 			unsavedKey.current = urlKey(tab.url);
 			fill({ url: tab.url, title: tab.title });
 			noteRef.current?.focus();
 			const savable = isSavableUrl(tab.url);
-			if (!savable) setNotices([{ tone: "error", text: NOT_HTTP }]);
+			if (!savable) notice({ tone: "error", text: NOT_HTTP });
 			const page = savable && tab.id !== undefined ? await deps.readPage(tab.id) : undefined;
 			if (!live) return;
-			if (!page) setNotices((n) => [...n, { tone: "info", text: UNREADABLE }]);
-			const url = page
-				? canonicalUrl(tab.url, {
-						canonical: page.canonical,
-						ogUrl: page.ogUrl,
-					})
-				: tab.url;
+			if (!page) notice({ tone: "info", text: UNREADABLE });
+			const url = page ? canonicalUrl(tab.url, { canonical: page.canonical, ogUrl: page.ogUrl }) : tab.url;
 			setSnapshot(page);
 			fill({ url, title: page?.title, quote: page?.quote });
 			const stored = await deps.load(urlKey(url), unsavedKey.current);
 			if (!live) return;
 			setData(stored);
-			const sections = stored.newsletter.sections;
-			const last = sections.find((s) => s.id === stored.lastSection) ?? sections[0];
-			const inDraft = stored.matches.find((m) => m.issue === null);
-			if (inDraft) {
-				setExisting(inDraft);
-				fill({
-					title: inDraft.title,
-					url: inDraft.url,
-					note: inDraft.note,
-					quote: inDraft.quote ?? "",
-				});
-			}
-			fill({ section: inDraft?.section ?? last?.id ?? "" });
-			const message = matchMessage(stored.matches, sections);
-			if (message) setNotices((n) => [...n, { tone: "info", text: message }]);
-			const u = stored.unsaved;
-			if (u)
-				fill({
-					note: u.note,
-					title: u.title,
-					quote: u.quote,
-					section: u.section,
-				});
+			restore(stored);
 		})().catch((error: unknown) => {
-			if (live) setNotices((n) => [...n, { tone: "error", text: `Something went wrong: ${String(error)}` }]);
+			if (live) notice({ tone: "error", text: `Something went wrong: ${String(error)}` });
 		});
 		return () => {
 			live = false;
 		};
 	}, [deps]);
 
-	const change = (key: keyof Fields) => (event: Event) => {
-		const next = {
-			...latest.current,
-			[key]: (event.currentTarget as HTMLInputElement).value,
-		};
+	/** Apply what storage knows: the earlier capture of this page, the last section, an unsaved edit. */
+	const restore = (stored: PopupData) => {
+		const sections = stored.newsletter.sections;
+		const last = sections.find((s) => s.id === stored.lastSection) ?? sections[0];
+		const inDraft = stored.matches.find((m) => m.issue === null);
+		if (inDraft) {
+			setExisting(inDraft);
+			setViaUrl(inDraft.via?.url);
+			fill({
+				title: inDraft.title,
+				url: inDraft.url,
+				note: inDraft.note,
+				quote: inDraft.quote ?? "",
+				group: inDraft.group ?? "",
+				via: inDraft.via?.name ?? "",
+			});
+			if (tabId.current !== undefined) void deps.markSaved(tabId.current).catch(() => {});
+		}
+		fill({ section: inDraft?.section ?? last?.id ?? "" });
+		const message = matchMessage(stored.matches, sections, stored.issueDates);
+		if (message) notice({ tone: "info", text: message });
+		const u = stored.unsaved;
+		if (u) fill({ note: u.note, title: u.title, quote: u.quote, section: u.section, group: u.group, via: u.via });
+	};
+
+	const change = (key: keyof Fields, value: string) => {
+		const next = { ...latest.current, [key]: value };
 		latest.current = next;
 		touched.current.add(key);
+		if (key === "via") setViaUrl(undefined);
 		setResult(undefined);
 		setFields(next);
 		if (!unsavedKey.current) return;
 		// Kept on every keystroke: a popup closed by accident keeps the note for next time.
 		deps.keepUnsaved({ ...next, url: unsavedKey.current, updatedAt: deps.now() }).catch(() => {});
 	};
+
+	const via = suggestedVia(snapshot, fields.url);
 
 	const save = async () => {
 		if (saving || !data) return;
@@ -130,37 +135,32 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			return;
 		}
 		const now = deps.now();
-		const input = {
-			url: fields.url,
-			title: fields.title,
-			note: fields.note,
-			quote: fields.quote,
-			quoteUrl: fields.quote && fields.quote === snapshot?.quote ? snapshot.quoteUrl : undefined,
-			section: fields.section,
-			author: snapshot?.author,
-			siteName: snapshot?.siteName,
-			publishedAt: snapshot?.publishedAt,
-			description: snapshot?.description,
-			image: snapshot?.image,
-			lang: snapshot?.lang,
+		const input: CaptureInput = {
+			...fields,
+			quoteUrl: fields.quote && fields.quote === snapshot?.quote ? snapshot.quoteUrl : existing?.quoteUrl,
+			via: fields.via ? { name: fields.via, ...(viaUrl ? { url: viaUrl } : {}) } : undefined,
+			author: snapshot?.author ?? existing?.author,
+			siteName: snapshot?.siteName ?? existing?.siteName,
+			publishedAt: snapshot?.publishedAt ?? existing?.publishedAt,
+			description: snapshot?.description ?? existing?.description,
+			image: snapshot?.image ?? existing?.image,
+			lang: snapshot?.lang ?? existing?.lang,
+			incomplete: false,
 		};
 		setSaving(true);
+		performance.mark("linkletter:save");
 		try {
 			const capture = existing
-				? editCapture(existing, { ...input, quoteUrl: input.quoteUrl ?? existing.quoteUrl }, now)
+				? editCapture(existing, input, Math.max(now, existing.updatedAt + 1))
 				: normalizeCapture(input, { now, id: deps.newId() });
-			await deps.save(capture, {
-				expectedUpdatedAt: existing?.updatedAt,
-				unsavedUrl: unsavedKey.current,
-			});
+			await deps.save(capture, { expectedUpdatedAt: existing?.updatedAt, unsavedUrl: unsavedKey.current });
+			performance.measure("linkletter:saved", "linkletter:save");
+			if (tabId.current !== undefined) void deps.markSaved(tabId.current).catch(() => {});
 			const name = data.newsletter.sections.find((s) => s.id === capture.section)?.name ?? "the draft";
 			setResult({ tone: "done", text: `Saved to ${name}.` });
 			setTimeout(() => deps.close(), CLOSE_DELAY_MS);
 		} catch (error) {
-			setResult({
-				tone: "error",
-				text: error instanceof Error ? error.message : String(error),
-			});
+			setResult({ tone: "error", text: error instanceof Error ? error.message : String(error) });
 			setSaving(false);
 		}
 	};
@@ -177,25 +177,21 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 		}
 	};
 
-	const sections = data?.newsletter.sections ?? [];
 	return (
 		<form class="popup" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label="Save to Linkletter">
-			<label for="title">Title</label>
-			<input id="title" value={fields.title} onInput={change("title")} />
-			<label for="url">URL</label>
-			<input id="url" type="url" value={fields.url} onInput={change("url")} />
-			<label for="note">Note</label>
-			<textarea id="note" ref={noteRef} rows={5} value={fields.note} onInput={change("note")} />
-			<label for="section">Section</label>
-			<select id="section" value={fields.section} onChange={change("section")} disabled={!data}>
-				{sections.map((s) => (
-					<option key={s.id} value={s.id}>
-						{s.name}
-					</option>
-				))}
-			</select>
-			<label for="quote">Quote</label>
-			<textarea id="quote" rows={3} value={fields.quote} onInput={change("quote")} />
+			<CaptureFields
+				fields={fields}
+				sections={data?.newsletter.sections ?? []}
+				groups={data?.groups ?? []}
+				viaSuggestion={via?.name}
+				noteRef={noteRef}
+				onChange={change}
+				onSuggestVia={() => {
+					if (!via) return;
+					change("via", via.name);
+					setViaUrl(via.url);
+				}}
+			/>
 			<div class="actions">
 				<button type="submit" disabled={!data || saving}>
 					Save

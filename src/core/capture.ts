@@ -40,6 +40,8 @@ export interface Capture {
 	lang?: string;
 	/** Saved without being opened (context menu "Save link"): the curator should complete it. */
 	incomplete?: boolean;
+	/** Held back by the curator: stays in the draft when the issue is sent ("move to next issue"). */
+	held?: boolean;
 	/** Position within the issue; captures are listed by this, then createdAt. */
 	position: number;
 	createdAt: number;
@@ -112,6 +114,7 @@ export function normalizeCapture(input: CaptureInput, ctx: { now: number; id: st
 		capture.via = viaUrl && isSavableUrl(viaUrl) ? { name: viaName, url: viaUrl } : { name: viaName };
 	}
 	if (input.incomplete) capture.incomplete = true;
+	if (input.held) capture.held = true;
 	return capture;
 }
 

@@ -1,4 +1,4 @@
-import type { Section } from "./capture.ts";
+import type { Capture, Section } from "./capture.ts";
 
 /** The optional paid message near the top of an issue. */
 export interface Sponsor {
@@ -41,4 +41,17 @@ export const DEFAULT_NEWSLETTER: Newsletter = {
 /** A fresh draft issue: number 1 unless told otherwise; the date comes in as an argument. */
 export function newIssueMeta(number: number, date: string): IssueMeta {
 	return { number, date, intro: "", outro: "" };
+}
+
+/** A sent issue, frozen: everything needed to export it again exactly as it went out. */
+export interface SentIssue {
+	number: number;
+	/** When the curator marked it as sent (ms since epoch). */
+	sentAt: number;
+	newsletter: Newsletter;
+	meta: IssueMeta;
+	/** The captures as they were when sent, with `issue` set to `number`. */
+	captures: Capture[];
+	/** The curator's templates at the time, by format; absent formats used the defaults. */
+	templates: Record<string, string>;
 }

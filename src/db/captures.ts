@@ -1,7 +1,8 @@
+import type { IDBPObjectStore, StoreNames } from "idb";
 import type { Capture } from "../core/capture.ts";
 import { ConflictError, explainWriteError } from "./errors.ts";
 import type { DB } from "./open.ts";
-import type { StoredCapture } from "./schema.ts";
+import type { LinkletterDB, StoredCapture } from "./schema.ts";
 
 const DRAFT = 0;
 
@@ -53,26 +54,51 @@ export async function addCaptures(db: DB, captures: readonly Capture[]): Promise
 	}
 }
 
+/** A capture edit that must not overwrite a newer version. */
+export type GuardedEdit = { next: Capture; expectedUpdatedAt: number };
+
+type CaptureStore = IDBPObjectStore<LinkletterDB, StoreNames<LinkletterDB>[], "captures", "readwrite">;
+
 /**
- * Replace a capture, but only if nobody changed it since the caller read it
- * (its updatedAt is still `expectedUpdatedAt`). Throws ConflictError otherwise.
+ * Within the caller's transaction, write each edit only if its capture's
+ * updatedAt is still what the caller read. On the first mismatch, abort the
+ * transaction and return the conflict (so nothing at all is written).
  */
-export async function updateCapture(db: DB, next: Capture, expectedUpdatedAt: number): Promise<void> {
+export async function putUnchanged(
+	tx: { abort(): void },
+	store: CaptureStore,
+	edits: readonly GuardedEdit[],
+): Promise<ConflictError | undefined> {
+	for (const { next, expectedUpdatedAt } of edits) {
+		const current = await store.get(next.id);
+		if (!current || current.updatedAt !== expectedUpdatedAt) {
+			tx.abort();
+			return new ConflictError(current);
+		}
+		void store.put(toStored(next));
+	}
+	return undefined;
+}
+
+/**
+ * Replace captures in one transaction, but only if nobody changed them since
+ * the caller read them. Throws ConflictError and writes nothing otherwise.
+ */
+export async function updateCaptures(db: DB, edits: readonly GuardedEdit[]): Promise<void> {
 	let conflict: ConflictError | undefined;
 	try {
 		const tx = db.transaction("captures", "readwrite");
-		const current = await tx.store.get(next.id);
-		if (!current || current.updatedAt !== expectedUpdatedAt) {
-			conflict = new ConflictError(current);
-			tx.abort();
-		} else {
-			void tx.store.put(toStored(next));
-		}
+		conflict = await putUnchanged(tx, tx.store, edits);
 		await tx.done;
 	} catch (error) {
 		if (conflict) throw conflict;
 		explainWriteError(error);
 	}
+}
+
+/** Replace one capture unless it changed since the caller read it (see updateCaptures). */
+export function updateCapture(db: DB, next: Capture, expectedUpdatedAt: number): Promise<void> {
+	return updateCaptures(db, [{ next, expectedUpdatedAt }]);
 }
 
 /** Delete a capture, unless it changed since the caller read it. */

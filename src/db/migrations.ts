@@ -16,6 +16,10 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<LinkletterDB>, tx: Upgr
 		db.createObjectStore("settings");
 		db.createObjectStore("unsaved", { keyPath: "url" });
 	},
+	// v1 → v2: sent issues, frozen as they went out.
+	(db) => {
+		db.createObjectStore("issues", { keyPath: "number" });
+	},
 ];
 
 export const DB_VERSION = migrations.length;

@@ -1,12 +1,14 @@
 import type { Capture } from "../core/capture.ts";
-import { toStored } from "./captures.ts";
-import { ConflictError, explainWriteError } from "./errors.ts";
+import { putUnchanged, toStored } from "./captures.ts";
+import { type ConflictError, explainWriteError } from "./errors.ts";
 import type { DB } from "./open.ts";
+
+const MAX_GROUPS = 100;
 
 /**
  * Commit a capture from the popup in one transaction: the capture itself
  * (added, or replacing `expectedUpdatedAt`'s version when editing), the last
- * used section, and the removal of the page's unsaved edit. Resolves only
+ * used section (and group), and the removal of the page's unsaved edit. Resolves only
  * once everything is on disk, so the popup may close afterwards.
  */
 export async function saveCapture(
@@ -21,15 +23,16 @@ export async function saveCapture(
 		if (options.expectedUpdatedAt === undefined) {
 			void captures.add(toStored(capture));
 		} else {
-			const current = await captures.get(capture.id);
-			if (!current || current.updatedAt !== options.expectedUpdatedAt) {
-				conflict = new ConflictError(current);
-				tx.abort();
-				await tx.done;
-			}
-			void captures.put(toStored(capture));
+			conflict = await putUnchanged(tx, captures, [{ next: capture, expectedUpdatedAt: options.expectedUpdatedAt }]);
+			if (conflict) await tx.done;
 		}
-		void tx.objectStore("settings").put(capture.section, "lastSection");
+		const settings = tx.objectStore("settings");
+		void settings.put(capture.section, "lastSection");
+		if (capture.group) {
+			const groups = ((await settings.get("groups")) as string[] | undefined) ?? [];
+			const recent = [capture.group, ...groups.filter((g) => g !== capture.group)].slice(0, MAX_GROUPS);
+			void settings.put(recent, "groups");
+		}
 		if (options.unsavedUrl !== undefined) void tx.objectStore("unsaved").delete(options.unsavedUrl);
 		await tx.done;
 	} catch (error) {

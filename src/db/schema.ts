@@ -1,6 +1,6 @@
 import type { DBSchema } from "idb";
 import type { Capture } from "../core/capture.ts";
-import type { IssueMeta, Newsletter } from "../core/newsletter.ts";
+import type { IssueMeta, Newsletter, SentIssue } from "../core/newsletter.ts";
 
 /** A capture as stored: issueKey mirrors `issue` (0 = draft) because IndexedDB cannot index null. */
 export type StoredCapture = Capture & { issueKey: number };
@@ -13,6 +13,7 @@ export interface UnsavedEdit {
 	quote?: string;
 	section?: string;
 	group?: string;
+	via?: string;
 	updatedAt: number;
 }
 
@@ -21,6 +22,12 @@ export interface SettingsValues {
 	newsletter: Newsletter;
 	draft: IssueMeta;
 	lastSection: string;
+	/** Groups used lately in list sections, most recent first. */
+	groups: string[];
+	/** The curator's templates by format; a missing format uses the default. */
+	templates: Record<string, string>;
+	/** Tracking parameters stripped from saved links (patterns; "utm_*" matches a prefix). */
+	trackingParams: string[];
 }
 
 /** Schema version 1. */
@@ -40,5 +47,13 @@ export interface LinkletterDBv1 extends DBSchema {
 	};
 }
 
+/** Schema version 2: sent issues, frozen. */
+export interface LinkletterDBv2 extends LinkletterDBv1 {
+	issues: {
+		key: number;
+		value: SentIssue;
+	};
+}
+
 /** The schema the code reads and writes today. */
-export type LinkletterDB = LinkletterDBv1;
+export type LinkletterDB = LinkletterDBv2;

@@ -1,4 +1,5 @@
 import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter, newIssueMeta } from "../core/newsletter.ts";
+import { DEFAULT_TRACKING_PARAMS } from "../core/url.ts";
 import { explainWriteError } from "./errors.ts";
 import type { DB } from "./open.ts";
 import type { SettingsValues } from "./schema.ts";
@@ -40,4 +41,27 @@ export function loadLastSection(db: DB): Promise<string | undefined> {
 
 export function saveLastSection(db: DB, sectionId: string): Promise<void> {
 	return setSetting(db, "lastSection", sectionId);
+}
+
+/** Groups used lately in list sections (e.g. outage vendors), most recent first. */
+export async function loadGroups(db: DB): Promise<string[]> {
+	return (await getSetting(db, "groups")) ?? [];
+}
+
+/** The curator's own templates by format; a format missing here uses the default template. */
+export async function loadTemplates(db: DB): Promise<Record<string, string>> {
+	return (await getSetting(db, "templates")) ?? {};
+}
+
+export function saveTemplates(db: DB, templates: Record<string, string>): Promise<void> {
+	return setSetting(db, "templates", templates);
+}
+
+/** Tracking parameters stripped from saved links; the default list until the curator edits it. */
+export async function loadTrackingParams(db: DB): Promise<string[]> {
+	return (await getSetting(db, "trackingParams")) ?? [...DEFAULT_TRACKING_PARAMS];
+}
+
+export function saveTrackingParams(db: DB, params: string[]): Promise<void> {
+	return setSetting(db, "trackingParams", params);
 }

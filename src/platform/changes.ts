@@ -24,7 +24,7 @@ export function onChange(listener: () => void): () => void {
 
 /** In the background worker: call `listener` when a Linkletter page of this extension reports a change. */
 export function onChangeMessage(listener: () => void): void {
-	browser.runtime.onMessage.addListener((message: unknown, sender) => {
+	browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
 		if (sender.id !== browser.runtime.id) return;
 		if ((message as { type?: unknown } | null)?.type === CHANGED_MESSAGE) listener();
 	});

@@ -12,7 +12,8 @@ import {
 import { ConflictError } from "../../src/db/errors.ts";
 import { importIssue } from "../../src/db/import.ts";
 import { saveCapture } from "../../src/db/save-capture.ts";
-import { loadDraftMeta, loadLastSection, loadNewsletter } from "../../src/db/settings.ts";
+import { saveLink } from "../../src/db/save-link.ts";
+import { loadDraftMeta, loadGroups, loadLastSection, loadNewsletter } from "../../src/db/settings.ts";
 import { getUnsaved, putUnsaved, UNSAVED_TTL_MS } from "../../src/db/unsaved.ts";
 import { makeCapture } from "../helpers/captures.ts";
 import { freshDb } from "./db-helpers.ts";
@@ -119,5 +120,42 @@ describe("settings and import", () => {
 		expect(await loadNewsletter(db)).toEqual(newsletter);
 		expect(await loadDraftMeta(db, "2026-01-01")).toEqual(meta);
 		expect(await countDraft(db)).toBe(2);
+	});
+});
+
+describe("saving a link from the context menu", () => {
+	it("keeps the link without trackers, in the last section, marked incomplete", async () => {
+		const db = await freshDb();
+		await saveCapture(db, makeCapture({ section: "tools" }), {});
+		const saved = await saveLink(
+			db,
+			{ url: "https://blog.example.org/p?utm_source=x&id=3", text: " A post " },
+			{ now: 10, id: "link-1" },
+		);
+		expect(saved).toBe(true);
+		expect(await getCapture(db, "link-1")).toMatchObject({
+			url: "https://blog.example.org/p?id=3",
+			title: "A post",
+			section: "tools",
+			incomplete: true,
+			note: "",
+		});
+	});
+
+	it("does not add a link that is already in the draft", async () => {
+		const db = await freshDb();
+		await saveCapture(db, makeCapture({ url: "https://blog.example.org/p" }), {});
+		expect(await saveLink(db, { url: "http://blog.example.org/p/" }, { now: 10, id: "dup" })).toBe(false);
+		expect(await countDraft(db)).toBe(1);
+	});
+});
+
+describe("groups offered by the popup", () => {
+	it("remembers groups as they are used, most recent first, without repeats", async () => {
+		const db = await freshDb();
+		for (const group of ["PagerDuty", "GitHub", "PagerDuty"]) {
+			await saveCapture(db, makeCapture({ section: "outages", group }), {});
+		}
+		expect(await loadGroups(db)).toEqual(["PagerDuty", "GitHub"]);
 	});
 });

@@ -25,6 +25,18 @@ describe("migration ladder", () => {
 		expect(await current.get("settings", "lastSection")).toBe("tools");
 	});
 
+	it("v2: a version-1 database gains the sent-issues store and keeps its captures", async () => {
+		const name = `migrate-v2-${Math.random()}`;
+		const v1 = await openDatabase(name, 1);
+		const row = makeCapture({ note: "from v1" });
+		await v1.put("captures", { ...row, issueKey: 0 });
+		v1.close();
+		const v2 = await openDatabase(name, 2);
+		expect([...v2.objectStoreNames]).toContain("issues");
+		expect(await listDraft(v2)).toEqual([row]);
+		v2.close();
+	});
+
 	it("an open connection steps aside when a newer version needs to upgrade", async () => {
 		const name = `blocking-${Math.random()}`;
 		const old = await openDatabase(name, 1);

@@ -1,0 +1,68 @@
+import type { Ref } from "preact";
+import type { Section } from "../src/core/capture.ts";
+
+/** The editable fields of a capture in the popup. */
+export type Fields = {
+	title: string;
+	url: string;
+	note: string;
+	quote: string;
+	section: string;
+	group: string;
+	via: string;
+};
+
+/** The labelled controls; every change goes through `onChange(key, value)`. */
+export function CaptureFields(props: {
+	fields: Fields;
+	sections: readonly Section[];
+	groups: readonly string[];
+	viaSuggestion: string | undefined;
+	noteRef: Ref<HTMLTextAreaElement>;
+	onChange: (key: keyof Fields, value: string) => void;
+	onSuggestVia: () => void;
+}) {
+	const { fields, onChange } = props;
+	const bind = (key: keyof Fields) => (event: Event) => onChange(key, (event.currentTarget as HTMLInputElement).value);
+	const isList = props.sections.find((s) => s.id === fields.section)?.layout === "list";
+	return (
+		<>
+			<label for="title">Title</label>
+			<input id="title" value={fields.title} onInput={bind("title")} />
+			<label for="url">URL</label>
+			<input id="url" type="url" value={fields.url} onInput={bind("url")} />
+			<label for="note">Note</label>
+			<textarea id="note" ref={props.noteRef} rows={5} value={fields.note} onInput={bind("note")} />
+			<label for="section">Section</label>
+			<select id="section" value={fields.section} onChange={bind("section")} disabled={props.sections.length === 0}>
+				{props.sections.map((s) => (
+					<option key={s.id} value={s.id}>
+						{s.name}
+					</option>
+				))}
+			</select>
+			{isList && (
+				<>
+					<label for="group">Group</label>
+					<input id="group" list="groups" value={fields.group} onInput={bind("group")} />
+					<datalist id="groups">
+						{props.groups.map((g) => (
+							<option key={g} value={g} />
+						))}
+					</datalist>
+				</>
+			)}
+			<label for="quote">Quote</label>
+			<textarea id="quote" rows={3} value={fields.quote} onInput={bind("quote")} />
+			<label for="via">Via</label>
+			<div class="via">
+				<input id="via" value={fields.via} onInput={bind("via")} placeholder="Who pointed you to it" />
+				{props.viaSuggestion && !fields.via && (
+					<button type="button" onClick={props.onSuggestVia}>
+						Credit {props.viaSuggestion}
+					</button>
+				)}
+			</div>
+		</>
+	);
+}

@@ -1,0 +1,64 @@
+import type { Capture } from "../core/capture.ts";
+import type { IssueMeta, SentIssue } from "../core/newsletter.ts";
+import { toStored } from "./captures.ts";
+import { ConflictError, explainWriteError } from "./errors.ts";
+import type { DB } from "./open.ts";
+
+/** Sent issues, newest first. */
+export async function listSentIssues(db: DB): Promise<SentIssue[]> {
+	return (await db.getAll("issues")).reverse();
+}
+
+export function getSentIssue(db: DB, number: number): Promise<SentIssue | undefined> {
+	return db.get("issues", number);
+}
+
+/** The send dates of the issues these captures were featured in, by issue number. */
+export async function sentIssueDates(db: DB, captures: readonly Capture[]): Promise<Map<number, string>> {
+	const numbers = [...new Set(captures.flatMap((c) => (c.issue === null ? [] : [c.issue])))];
+	const issues = await Promise.all(numbers.map((n) => db.get("issues", n)));
+	return new Map(issues.flatMap((issue) => (issue ? [[issue.number, issue.meta.date] as const] : [])));
+}
+
+export class IssueExistsError extends Error {
+	override name = "IssueExistsError";
+	constructor(readonly number: number) {
+		super(`Issue #${number} was already sent. Change this issue's number before sending it.`);
+	}
+}
+
+/**
+ * Mark the draft as sent, in one transaction: the frozen issue is stored,
+ * its captures are archived under its number, the captures the curator held
+ * back stay in the draft, and the draft's details become `next`. Fails with
+ * ConflictError if any capture changed since the curator looked, and with
+ * IssueExistsError if that number was already sent.
+ */
+export async function sendIssue(db: DB, issue: SentIssue, next: IssueMeta): Promise<void> {
+	let failure: Error | undefined;
+	try {
+		const tx = db.transaction(["captures", "issues", "settings"], "readwrite");
+		const captures = tx.objectStore("captures");
+		if (await tx.objectStore("issues").get(issue.number)) failure = new IssueExistsError(issue.number);
+		for (const capture of issue.captures) {
+			if (failure) break;
+			const current = await captures.get(capture.id);
+			if (!current || current.issueKey !== 0 || current.updatedAt !== capture.updatedAt) {
+				failure = new ConflictError(current);
+				break;
+			}
+			void captures.put(toStored({ ...capture, issue: issue.number }));
+		}
+		if (failure) {
+			tx.abort();
+		} else {
+			const frozen = issue.captures.map((c) => ({ ...c, issue: issue.number }));
+			void tx.objectStore("issues").put({ ...issue, captures: frozen });
+			void tx.objectStore("settings").put(next, "draft");
+		}
+		await tx.done;
+	} catch (error) {
+		if (failure) throw failure;
+		explainWriteError(error);
+	}
+}

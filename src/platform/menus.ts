@@ -1,0 +1,41 @@
+import { browser } from "./browser.ts";
+
+export type MenuId = "save-page" | "save-link" | "save-selection";
+
+/** What a context-menu click tells about where it happened. */
+export interface MenuClick {
+	menuId: MenuId;
+	tabId: number | undefined;
+	pageUrl: string | undefined;
+	linkUrl: string | undefined;
+	/** Firefox gives the link's text; Chrome gives only a selection, if any. */
+	linkText: string | undefined;
+	selectionText: string | undefined;
+}
+
+/** (Re)create Linkletter's context-menu entries. */
+export async function createMenus(): Promise<void> {
+	await browser.contextMenus.removeAll();
+	browser.contextMenus.create({ id: "save-page", title: "Save page to Linkletter", contexts: ["page"] });
+	browser.contextMenus.create({ id: "save-link", title: "Save link to Linkletter", contexts: ["link"] });
+	browser.contextMenus.create({ id: "save-selection", title: "Save selection as quote", contexts: ["selection"] });
+}
+
+/** Listen for clicks on Linkletter's context-menu entries. */
+export function onMenuClick(listener: (click: MenuClick) => void): void {
+	browser.contextMenus.onClicked.addListener((info, tab) => {
+		listener({
+			menuId: String(info.menuItemId) as MenuId,
+			tabId: tab?.id,
+			pageUrl: info.pageUrl ?? tab?.url,
+			linkUrl: info.linkUrl,
+			linkText: (info as { linkText?: string }).linkText,
+			selectionText: info.selectionText,
+		});
+	});
+}
+
+/** Run `listener` when the extension is installed or updated (menus are created then). */
+export function onInstalled(listener: () => void): void {
+	browser.runtime.onInstalled.addListener(() => listener());
+}
