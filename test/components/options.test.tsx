@@ -42,7 +42,13 @@ function fakeDeps(initial: Capture[], overrides: Partial<OptionsDeps> = {}) {
 		},
 		...overrides,
 	};
-	return { deps, captures: () => captures, notifyOtherWindow: () => listeners.forEach((l) => l()) };
+	return {
+		deps,
+		captures: () => captures,
+		notifyOtherWindow: () => {
+			for (const l of listeners) l();
+		},
+	};
 }
 
 const exportText = () => (screen.getByLabelText("Markdown") as HTMLTextAreaElement).value;
