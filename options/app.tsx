@@ -1,18 +1,44 @@
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import type { Capture } from "../src/core/capture.ts";
+import { checkIssue } from "../src/core/checklist.ts";
+import { compileIssue } from "../src/core/issue.ts";
+import { newIssueMeta } from "../src/core/newsletter.ts";
+import { moveCapture } from "../src/core/sections.ts";
+import type { GuardedEdit } from "../src/db/captures.ts";
 import type { DraftData, OptionsDeps } from "./deps.ts";
 import { DraftList } from "./draft-list.tsx";
 import { ExportPanel } from "./export-panel.tsx";
 import { ImportIssue } from "./import-issue.tsx";
+import { IssueDetails } from "./issue-details.tsx";
+import { PastIssues } from "./past-issues.tsx";
+import { SectionsEditor } from "./sections-editor.tsx";
+import { SendIssue } from "./send-issue.tsx";
+import { SettingsPanel } from "./settings-panel.tsx";
 
-/** The issue editor: the draft by section, import, and the export. */
+type View = "draft" | "past" | "settings";
+const VIEWS: Record<View, string> = { draft: "Draft issue", past: "Past issues", settings: "Settings" };
+
+function withoutHold(capture: Capture, now: number): Capture {
+	const { held: _held, ...rest } = capture;
+	return { ...rest, updatedAt: now };
+}
+
+/** The issue editor: the draft by section, export and send; past issues; settings. */
 export function App({ deps }: { deps: OptionsDeps }) {
 	const [draft, setDraft] = useState<DraftData>();
 	const [error, setError] = useState<string>();
 	const [undo, setUndo] = useState<Capture>();
+	const [view, setView] = useState<View>("draft");
+	const [version, setVersion] = useState(0);
 
 	const reload = useCallback(() => {
-		deps.load().then(setDraft, (e: unknown) => setError(`Could not read your saved links: ${String(e)}`));
+		deps.load().then(
+			(d) => {
+				setDraft(d);
+				setVersion((v) => v + 1);
+			},
+			(e: unknown) => setError(`Could not read your saved links: ${String(e)}`),
+		);
 	}, [deps]);
 
 	useEffect(() => {
@@ -20,26 +46,79 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		return deps.onChange(reload);
 	}, [deps, reload]);
 
-	const remove = async (capture: Capture) => {
+	/** Run a write; show its error; reload either way so the page shows what is stored. */
+	const write = async (action: () => Promise<void>) => {
 		try {
-			await deps.remove(capture);
-			setUndo(capture);
-			reload();
+			await action();
+			setError(undefined);
 		} catch (e) {
 			setError(e instanceof Error ? e.message : String(e));
+		} finally {
+			reload();
 		}
 	};
-	const restore = async () => {
-		if (!undo) return;
-		await deps.restore(undo);
-		setUndo(undefined);
+
+	const included = useMemo(() => draft?.captures.filter((c) => !c.held) ?? [], [draft]);
+	const issue = useMemo(() => draft && compileIssue(included, draft.newsletter, draft.meta), [draft, included]);
+	const checks = useMemo(
+		() => (draft ? checkIssue(included, draft.newsletter.sections, draft.recent, draft.trackingParams) : []),
+		[draft, included],
+	);
+
+	const remove = (capture: Capture) =>
+		write(async () => {
+			await deps.remove(capture);
+			setUndo(capture);
+		});
+	const restore = () =>
+		write(async () => {
+			if (undo) await deps.restore(undo);
+			setUndo(undefined);
+		});
+	const move = (capture: Capture, by: -1 | 1) => {
+		if (!draft) return;
+		const before = new Map(draft.captures.map((c) => [c.id, c.updatedAt]));
+		const edits: GuardedEdit[] = moveCapture(draft.captures, capture.id, by, deps.now()).map((next) => ({
+			next,
+			expectedUpdatedAt: before.get(next.id) ?? 0,
+		}));
+		if (edits.length > 0) void write(() => deps.update(edits));
+	};
+	const toggleHold = (capture: Capture) => {
+		const now = deps.now();
+		const next = capture.held ? withoutHold(capture, now) : { ...capture, held: true, updatedAt: now };
+		void write(() => deps.update([{ next, expectedUpdatedAt: capture.updatedAt }]));
+	};
+	const send = async () => {
+		if (!draft) return;
+		const now = deps.now();
+		const held = draft.captures.filter((c) => c.held);
+		await deps.send(
+			{
+				number: draft.meta.number,
+				sentAt: now,
+				newsletter: draft.newsletter,
+				meta: draft.meta,
+				captures: included,
+				templates: draft.templates,
+			},
+			newIssueMeta(draft.meta.number + 1, deps.today()),
+			held.map((c) => ({ next: withoutHold(c, now), expectedUpdatedAt: c.updatedAt })),
+		);
 		reload();
 	};
 
 	return (
 		<main>
 			<header>
-				<h1>{draft ? `Draft: issue #${draft.meta.number}` : "Linkletter"}</h1>
+				<h1>{draft ? `${draft.newsletter.name}: draft issue #${draft.meta.number}` : "Linkletter"}</h1>
+				<nav aria-label="Views">
+					{(Object.keys(VIEWS) as View[]).map((v) => (
+						<button key={v} type="button" aria-current={view === v ? "page" : undefined} onClick={() => setView(v)}>
+							{VIEWS[v]}
+						</button>
+					))}
+				</nav>
 				<ImportIssue deps={deps} onImported={reload} />
 			</header>
 			<div role="alert" class="alerts">
@@ -55,10 +134,54 @@ export function App({ deps }: { deps: OptionsDeps }) {
 					</p>
 				)}
 			</div>
-			{draft && (
+			{draft && issue && view === "draft" && (
 				<div class="columns">
-					<DraftList draft={draft} deps={deps} onChanged={reload} onDelete={remove} />
-					<ExportPanel draft={draft} deps={deps} />
+					<div>
+						<IssueDetails meta={draft.meta} onSave={(meta) => write(() => deps.saveMeta(meta))} />
+						<DraftList
+							draft={draft}
+							deps={deps}
+							onChanged={reload}
+							onDelete={remove}
+							onMove={move}
+							onToggleHold={toggleHold}
+						/>
+					</div>
+					<div>
+						<ExportPanel
+							issue={issue}
+							templates={draft.templates}
+							deps={deps}
+							onTemplatesChange={(templates) => {
+								setDraft({ ...draft, templates });
+								void deps.saveTemplates(templates).catch((e: unknown) => setError(String(e)));
+							}}
+						/>
+						<SendIssue
+							number={draft.meta.number}
+							count={included.length}
+							held={draft.captures.length - included.length}
+							checks={checks}
+							onSend={send}
+						/>
+					</div>
+				</div>
+			)}
+			{view === "past" && <PastIssues deps={deps} version={version} />}
+			{draft && view === "settings" && (
+				<div class="columns">
+					<SettingsPanel
+						key={JSON.stringify([draft.newsletter.name, draft.newsletter.titleTemplate, draft.trackingParams])}
+						newsletter={draft.newsletter}
+						trackingParams={draft.trackingParams}
+						deps={deps}
+					/>
+					<SectionsEditor
+						newsletter={draft.newsletter}
+						captures={draft.captures}
+						now={deps.now}
+						onSave={(newsletter, moved) => write(() => deps.saveNewsletter(newsletter, moved))}
+					/>
 				</div>
 			)}
 		</main>

@@ -10,6 +10,8 @@ export function CaptureCard(props: {
 	deps: OptionsDeps;
 	onChanged: () => void;
 	onDelete: (capture: Capture) => void;
+	onMove: (capture: Capture, by: -1 | 1) => void;
+	onToggleHold: (capture: Capture) => void;
 }) {
 	const { capture } = props;
 	const [editing, setEditing] = useState(false);
@@ -28,7 +30,9 @@ export function CaptureCard(props: {
 	}
 	const byline = [capture.author, capture.siteName].filter(Boolean).join(" — ");
 	return (
-		<article class="capture" aria-label={capture.title}>
+		<article class={capture.held ? "capture held" : "capture"} aria-label={capture.title}>
+			{capture.held && <p class="flag">Held for the next issue</p>}
+			{capture.incomplete && <p class="flag">Saved as a link only: add a note</p>}
 			<h3>
 				<a href={capture.url} target="_blank" rel="noreferrer noopener">
 					{capture.title}
@@ -43,6 +47,21 @@ export function CaptureCard(props: {
 				</button>
 				<button type="button" onClick={() => props.onDelete(capture)} aria-label={`Delete “${capture.title}”`}>
 					Delete
+				</button>
+				<button type="button" onClick={() => props.onMove(capture, -1)} aria-label={`Move “${capture.title}” up`}>
+					↑
+				</button>
+				<button type="button" onClick={() => props.onMove(capture, 1)} aria-label={`Move “${capture.title}” down`}>
+					↓
+				</button>
+				<button
+					type="button"
+					onClick={() => props.onToggleHold(capture)}
+					aria-label={
+						capture.held ? `Include “${capture.title}” in this issue` : `Move “${capture.title}” to the next issue`
+					}
+				>
+					{capture.held ? "Include in this issue" : "Move to next issue"}
 				</button>
 			</div>
 		</article>

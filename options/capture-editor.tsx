@@ -37,7 +37,7 @@ export function CaptureEditor(props: { capture: Capture; sections: Section[]; de
 		}
 		try {
 			const next = editCapture(capture, fields, Math.max(deps.now(), expectedUpdatedAt + 1));
-			await deps.update(next, expectedUpdatedAt);
+			await deps.update([{ next, expectedUpdatedAt }]);
 			props.onDone();
 		} catch (e) {
 			if (e instanceof ConflictError) setConflict(e);

@@ -1,11 +1,18 @@
 import type { Capture } from "../src/core/capture.ts";
-import type { IssueMeta, Newsletter } from "../src/core/newsletter.ts";
+import type { IssueMeta, Newsletter, SentIssue } from "../src/core/newsletter.ts";
+import type { GuardedEdit } from "../src/db/captures.ts";
 
-/** The draft issue as stored. */
+/** The draft issue and the settings that shape it, as stored. */
 export interface DraftData {
 	newsletter: Newsletter;
 	meta: IssueMeta;
+	/** Every capture in the draft, held ones included. */
 	captures: Capture[];
+	/** The curator's templates by format. */
+	templates: Record<string, string>;
+	trackingParams: string[];
+	/** The most recent sent issues (newest first), for the checklist. */
+	recent: SentIssue[];
 }
 
 /** What the clipboard receives: plain text always, HTML when the format has a rich form. */
@@ -21,12 +28,23 @@ export interface OptionsDeps {
 	/** Today's date as YYYY-MM-DD, in the curator's time zone. */
 	today(): string;
 	load(): Promise<DraftData>;
-	/** Replace a capture unless it changed since `expectedUpdatedAt` (throws ConflictError). */
-	update(capture: Capture, expectedUpdatedAt: number): Promise<void>;
+	/** Replace captures unless any changed since it was read (throws ConflictError). */
+	update(edits: GuardedEdit[]): Promise<void>;
 	remove(capture: Capture): Promise<void>;
 	/** Put back a capture that was just deleted (Undo). */
 	restore(capture: Capture): Promise<void>;
 	importIssue(newsletter: Newsletter, meta: IssueMeta, captures: Capture[]): Promise<void>;
+	saveMeta(meta: IssueMeta): Promise<void>;
+	/** Save the newsletter settings, with the captures a section change moved. */
+	saveNewsletter(newsletter: Newsletter, moved?: GuardedEdit[]): Promise<void>;
+	saveTemplates(templates: Record<string, string>): Promise<void>;
+	saveTrackingParams(params: string[]): Promise<void>;
+	/** Freeze and archive the issue; the draft becomes `next`; `carried` are held captures, un-held. */
+	send(issue: SentIssue, next: IssueMeta, carried: GuardedEdit[]): Promise<void>;
+	listSent(): Promise<SentIssue[]>;
+	/** The capture shortcut as the browser has it ("" when unset). */
+	shortcut(): Promise<string>;
+	openShortcutSettings(): Promise<void>;
 	copy(payload: ClipboardPayload): Promise<void>;
 	download(filename: string, text: string, type: string): void;
 	/** Subscribe to changes made in other windows; returns an unsubscribe. */

@@ -1,4 +1,4 @@
-import type { Capture, Section } from "../src/core/capture.ts";
+import { byPosition, type Capture, type Section } from "../src/core/capture.ts";
 import { CaptureCard } from "./capture-card.tsx";
 import type { DraftData, OptionsDeps } from "./deps.ts";
 
@@ -7,7 +7,7 @@ function bySection(draft: DraftData): { section: Section; captures: Capture[] }[
 	const known = new Set(draft.newsletter.sections.map((s) => s.id));
 	const groups = draft.newsletter.sections.map((section) => ({
 		section,
-		captures: draft.captures.filter((c) => c.section === section.id),
+		captures: draft.captures.filter((c) => c.section === section.id).sort(byPosition),
 	}));
 	const orphans = draft.captures.filter((c) => !known.has(c.section));
 	if (orphans.length > 0) {
@@ -25,6 +25,8 @@ export function DraftList(props: {
 	deps: OptionsDeps;
 	onChanged: () => void;
 	onDelete: (capture: Capture) => void;
+	onMove: (capture: Capture, by: -1 | 1) => void;
+	onToggleHold: (capture: Capture) => void;
 }) {
 	const { draft } = props;
 	return (
@@ -46,6 +48,8 @@ export function DraftList(props: {
 									deps={props.deps}
 									onChanged={props.onChanged}
 									onDelete={props.onDelete}
+									onMove={props.onMove}
+									onToggleHold={props.onToggleHold}
 								/>
 							</li>
 						))}

@@ -1,7 +1,16 @@
-import { useMemo, useState } from "preact/hooks";
-import { compileIssue } from "../src/core/issue.ts";
-import { renderIssue } from "../src/core/render/index.ts";
-import type { DraftData, OptionsDeps } from "./deps.ts";
+import { useMemo, useRef, useState } from "preact/hooks";
+import type { Issue } from "../src/core/issue.ts";
+import { DEFAULT_TEMPLATES, FORMATS, type Format, isFormat, renderIssue } from "../src/core/render/index.ts";
+import type { OptionsDeps } from "./deps.ts";
+import { TemplateEditor } from "./template-editor.tsx";
+
+export const FORMAT_NAMES: Record<Format, string> = { md: "Markdown", html: "HTML", txt: "Plain text", json: "JSON" };
+const MIME: Record<Format, string> = {
+	md: "text/markdown",
+	html: "text/html",
+	txt: "text/plain",
+	json: "application/json",
+};
 
 /** A file name for the issue: "SRE Weekly Issue #90" → "sre-weekly-issue-90.md". */
 export function exportFilename(title: string, extension: string): string {
@@ -13,30 +22,91 @@ export function exportFilename(title: string, extension: string): string {
 	return `${slug || "issue"}.${extension}`;
 }
 
-/** The issue as Markdown, with Copy and Download. */
-export function ExportPanel({ draft, deps }: { draft: DraftData; deps: OptionsDeps }) {
+type Rendered = { output: string; error?: undefined } | { output?: undefined; error: Error };
+
+function tryRender(issue: Issue, format: Format, template: string | undefined): Rendered {
+	try {
+		return { output: renderIssue(issue, format, template) };
+	} catch (error) {
+		return { error: error instanceof Error ? error : new Error(String(error)) };
+	}
+}
+
+/**
+ * The issue in every format: a live preview (HTML in a sandboxed frame), Copy
+ * (rich HTML and plain text together), Download, and — when
+ * `onTemplatesChange` is given — the template editor.
+ */
+export function ExportPanel(props: {
+	issue: Issue;
+	templates: Record<string, string>;
+	deps: Pick<OptionsDeps, "copy" | "download">;
+	onTemplatesChange?: (templates: Record<string, string>) => void;
+	heading?: string;
+}) {
+	const { issue, templates } = props;
+	const [format, setFormat] = useState<Format>("md");
 	const [status, setStatus] = useState<string>();
-	const issue = useMemo(() => compileIssue(draft.captures, draft.newsletter, draft.meta), [draft]);
-	const markdown = useMemo(() => renderIssue(issue, "md"), [issue]);
+	const lastGood = useRef<Partial<Record<Format, string>>>({});
+	const template = templates[format];
+	const rendered = useMemo(() => tryRender(issue, format, template), [issue, format, template]);
+	// A template mistake never blanks the preview: the last good output stays until it is fixed.
+	if (rendered.output !== undefined) lastGood.current[format] = rendered.output;
+	const output = rendered.output ?? lastGood.current[format] ?? tryRender(issue, format, undefined).output ?? "";
 
 	const copy = async () => {
 		try {
-			await deps.copy({ text: markdown, html: renderIssue(issue, "html") });
-			setStatus("Copied: paste into your email tool for formatted text, or into an editor for Markdown.");
+			const html =
+				format === "json" ? undefined : format === "html" ? output : tryRender(issue, "html", templates.html).output;
+			const text = format === "html" ? (tryRender(issue, "txt", templates.txt).output ?? output) : output;
+			await props.deps.copy(html === undefined ? { text } : { text, html });
+			setStatus(
+				format === "json"
+					? "Copied the JSON."
+					: `Copied: pasting into an email tool keeps the formatting; into a text editor gives ${format === "md" ? "Markdown" : "plain text"}.`,
+			);
 		} catch (e) {
 			setStatus(`Could not copy: ${e instanceof Error ? e.message : String(e)}`);
 		}
 	};
 	const download = () => {
-		deps.download(exportFilename(issue.title, "md"), markdown, "text/markdown");
+		props.deps.download(exportFilename(issue.title, format), output, MIME[format]);
 		setStatus("Downloaded.");
 	};
+	const editTemplate = (text: string | undefined) => {
+		const next = { ...templates };
+		if (text === undefined) delete next[format];
+		else next[format] = text;
+		props.onTemplatesChange?.(next);
+	};
+	const id = `export-${format}`;
 
 	return (
 		<section class="export" aria-labelledby="export-heading">
-			<h2 id="export-heading">Export</h2>
-			<label for="export-md">Markdown</label>
-			<textarea id="export-md" readOnly rows={24} value={markdown} />
+			<h2 id="export-heading">{props.heading ?? "Export"}</h2>
+			<label for="export-format">Format</label>
+			<select
+				id="export-format"
+				value={format}
+				onChange={(e) => {
+					const value = (e.currentTarget as HTMLSelectElement).value;
+					if (isFormat(value)) setFormat(value);
+				}}
+			>
+				{FORMATS.map((f) => (
+					<option key={f} value={f}>
+						{FORMAT_NAMES[f]}
+					</option>
+				))}
+			</select>
+			{format === "html" ? (
+				<iframe class="preview" title="HTML preview" sandbox="" srcdoc={output} />
+			) : (
+				<>
+					<label for={id}>{FORMAT_NAMES[format]}</label>
+					<textarea id={id} readOnly rows={24} value={output} />
+				</>
+			)}
 			<div class="actions">
 				<button type="button" onClick={copy}>
 					Copy
@@ -46,6 +116,15 @@ export function ExportPanel({ draft, deps }: { draft: DraftData; deps: OptionsDe
 				</button>
 			</div>
 			<p role="status">{status}</p>
+			{props.onTemplatesChange && (
+				<TemplateEditor
+					formatName={FORMAT_NAMES[format]}
+					value={template ?? DEFAULT_TEMPLATES[format]}
+					isDefault={template === undefined}
+					error={rendered.error}
+					onChange={editTemplate}
+				/>
+			)}
 		</section>
 	);
 }

@@ -1,10 +1,21 @@
 import { render } from "preact";
-import { addCaptures, deleteCapture, listDraft, updateCapture } from "../src/db/captures.ts";
+import { addCaptures, deleteCapture, listDraft, updateCaptures } from "../src/db/captures.ts";
 import { importIssue } from "../src/db/import.ts";
+import { listSentIssues, sendIssue } from "../src/db/issues.ts";
 import { openDatabase } from "../src/db/open.ts";
-import { loadDraftMeta, loadNewsletter } from "../src/db/settings.ts";
+import { saveSections } from "../src/db/sections.ts";
+import {
+	loadDraftMeta,
+	loadNewsletter,
+	loadTemplates,
+	loadTrackingParams,
+	saveDraftMeta,
+	saveTemplates,
+	saveTrackingParams,
+} from "../src/db/settings.ts";
 import { announceChange, onChange } from "../src/platform/changes.ts";
 import { copyToClipboard, downloadText } from "../src/platform/clipboard.ts";
+import { captureShortcut, openShortcutSettings } from "../src/platform/commands.ts";
 import { newId } from "../src/platform/id.ts";
 import { App } from "./app.tsx";
 import type { OptionsDeps } from "./deps.ts";
@@ -18,7 +29,8 @@ function localToday(): string {
 /** Wire the options page to the real browser and database, and show it. */
 export function start(root: HTMLElement): void {
 	const db = openDatabase();
-	const write = async (action: (d: Awaited<typeof db>) => Promise<void>) => {
+	type Db = Awaited<typeof db>;
+	const write = async (action: (d: Db) => Promise<void>) => {
 		await action(await db);
 		announceChange();
 	};
@@ -28,17 +40,28 @@ export function start(root: HTMLElement): void {
 		today: localToday,
 		async load() {
 			const d = await db;
-			const [newsletter, meta, captures] = await Promise.all([
+			const [newsletter, meta, captures, templates, trackingParams, sent] = await Promise.all([
 				loadNewsletter(d),
 				loadDraftMeta(d, localToday()),
 				listDraft(d),
+				loadTemplates(d),
+				loadTrackingParams(d),
+				listSentIssues(d),
 			]);
-			return { newsletter, meta, captures };
+			return { newsletter, meta, captures, templates, trackingParams, recent: sent.slice(0, 10) };
 		},
-		update: (capture, expected) => write((d) => updateCapture(d, capture, expected)),
+		update: (edits) => write((d) => updateCaptures(d, edits)),
 		remove: (capture) => write((d) => deleteCapture(d, capture.id, capture.updatedAt)),
 		restore: (capture) => write((d) => addCaptures(d, [capture])),
 		importIssue: (newsletter, meta, captures) => write((d) => importIssue(d, newsletter, meta, captures)),
+		saveMeta: (meta) => write((d) => saveDraftMeta(d, meta)),
+		saveNewsletter: (newsletter, moved) => write((d) => saveSections(d, newsletter, moved)),
+		saveTemplates: (templates) => write((d) => saveTemplates(d, templates)),
+		saveTrackingParams: (params) => write((d) => saveTrackingParams(d, params)),
+		send: (issue, next, carried) => write((d) => sendIssue(d, issue, next, carried)),
+		listSent: async () => listSentIssues(await db),
+		shortcut: captureShortcut,
+		openShortcutSettings,
 		copy: copyToClipboard,
 		download: downloadText,
 		onChange,

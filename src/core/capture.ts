@@ -123,3 +123,8 @@ export function editCapture(capture: Capture, edit: Partial<CaptureInput>, now: 
 	const merged = normalizeCapture({ ...capture, ...edit }, { now, id: capture.id });
 	return { ...merged, createdAt: capture.createdAt, updatedAt: now };
 }
+
+/** Order in which an issue is laid out: position, then the order saved, then id. */
+export function byPosition(a: Capture, b: Capture): number {
+	return a.position - b.position || a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+}

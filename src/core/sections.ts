@@ -1,4 +1,4 @@
-import type { Capture, Section, SectionLayout } from "./capture.ts";
+import { byPosition, type Capture, type Section, type SectionLayout } from "./capture.ts";
 import type { Newsletter } from "./newsletter.ts";
 
 export class SectionError extends Error {
@@ -77,9 +77,7 @@ export function deleteSection(
 export function moveCapture(captures: readonly Capture[], id: string, by: -1 | 1, now: number): Capture[] {
 	const target = captures.find((c) => c.id === id);
 	if (!target) return [];
-	const peers = captures
-		.filter((c) => c.section === target.section)
-		.sort((a, b) => a.position - b.position || a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+	const peers = captures.filter((c) => c.section === target.section).sort(byPosition);
 	const at = peers.indexOf(target);
 	const other = peers[at + by];
 	if (!other) return [];

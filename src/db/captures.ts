@@ -1,5 +1,5 @@
 import type { IDBPObjectStore, StoreNames } from "idb";
-import type { Capture } from "../core/capture.ts";
+import { byPosition, type Capture } from "../core/capture.ts";
 import { ConflictError, explainWriteError } from "./errors.ts";
 import type { DB } from "./open.ts";
 import type { LinkletterDB, StoredCapture } from "./schema.ts";
@@ -14,11 +14,6 @@ export function toStored(capture: Capture): StoredCapture {
 export function fromStored(stored: StoredCapture): Capture {
 	const { issueKey: _issueKey, ...capture } = stored;
 	return capture;
-}
-
-/** Order in which a draft is laid out: position, then the order saved. */
-export function byPosition(a: Capture, b: Capture): number {
-	return a.position - b.position || a.createdAt - b.createdAt || a.id.localeCompare(b.id);
 }
 
 /** The captures of the draft issue, in order. */

@@ -1,6 +1,6 @@
 import type { Capture } from "../core/capture.ts";
 import type { IssueMeta, SentIssue } from "../core/newsletter.ts";
-import { toStored } from "./captures.ts";
+import { type GuardedEdit, putUnchanged, toStored } from "./captures.ts";
 import { ConflictError, explainWriteError } from "./errors.ts";
 import type { DB } from "./open.ts";
 
@@ -30,11 +30,17 @@ export class IssueExistsError extends Error {
 /**
  * Mark the draft as sent, in one transaction: the frozen issue is stored,
  * its captures are archived under its number, the captures the curator held
- * back stay in the draft, and the draft's details become `next`. Fails with
+ * back stay in the draft (`carried`: the same captures with `held` cleared),
+ * and the draft's details become `next`. Fails with
  * ConflictError if any capture changed since the curator looked, and with
  * IssueExistsError if that number was already sent.
  */
-export async function sendIssue(db: DB, issue: SentIssue, next: IssueMeta): Promise<void> {
+export async function sendIssue(
+	db: DB,
+	issue: SentIssue,
+	next: IssueMeta,
+	carried: readonly GuardedEdit[] = [],
+): Promise<void> {
 	let failure: Error | undefined;
 	try {
 		const tx = db.transaction(["captures", "issues", "settings"], "readwrite");
@@ -49,9 +55,10 @@ export async function sendIssue(db: DB, issue: SentIssue, next: IssueMeta): Prom
 			}
 			void captures.put(toStored({ ...capture, issue: issue.number }));
 		}
-		if (failure) {
-			tx.abort();
-		} else {
+		// putUnchanged aborts the transaction itself on a conflict.
+		if (failure) tx.abort();
+		else failure = await putUnchanged(tx, captures, carried);
+		if (!failure) {
 			const frozen = issue.captures.map((c) => ({ ...c, issue: issue.number }));
 			void tx.objectStore("issues").put({ ...issue, captures: frozen });
 			void tx.objectStore("settings").put(next, "draft");

@@ -3,12 +3,17 @@ import { describe, expect, it, vi } from "vitest";
 import { App } from "../../options/app.tsx";
 import type { DraftData, OptionsDeps } from "../../options/deps.ts";
 import type { Capture } from "../../src/core/capture.ts";
-import { DEFAULT_NEWSLETTER } from "../../src/core/newsletter.ts";
+import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter, type SentIssue } from "../../src/core/newsletter.ts";
 import { ConflictError } from "../../src/db/errors.ts";
 import { makeCapture } from "../helpers/captures.ts";
 
 function fakeDeps(initial: Capture[], overrides: Partial<OptionsDeps> = {}) {
 	let captures = [...initial];
+	let newsletter: Newsletter = DEFAULT_NEWSLETTER;
+	let meta: IssueMeta = { number: 3, date: "2026-11-24", intro: "", outro: "" };
+	let templates: Record<string, string> = {};
+	let trackingParams = ["utm_*"];
+	const sent: SentIssue[] = [];
 	const listeners = new Set<() => void>();
 	const deps: OptionsDeps = {
 		now: () => 9_000_000_000_000,
@@ -16,14 +21,17 @@ function fakeDeps(initial: Capture[], overrides: Partial<OptionsDeps> = {}) {
 			let n = 0;
 			return () => `imported-${++n}`;
 		})(),
-		today: () => "2026-11-24",
+		today: () => "2026-12-01",
 		load: async (): Promise<DraftData> => ({
-			newsletter: DEFAULT_NEWSLETTER,
-			meta: { number: 3, date: "2026-11-24", intro: "", outro: "" },
+			newsletter,
+			meta,
 			captures: [...captures],
+			templates,
+			trackingParams,
+			recent: [...sent],
 		}),
-		update: async (next) => {
-			captures = captures.map((c) => (c.id === next.id ? next : c));
+		update: async (edits) => {
+			for (const { next } of edits) captures = captures.map((c) => (c.id === next.id ? next : c));
 		},
 		remove: async (capture) => {
 			captures = captures.filter((c) => c.id !== capture.id);
@@ -31,9 +39,34 @@ function fakeDeps(initial: Capture[], overrides: Partial<OptionsDeps> = {}) {
 		restore: async (capture) => {
 			captures.push(capture);
 		},
-		importIssue: async (_n, _m, added) => {
+		importIssue: async (n, m, added) => {
+			newsletter = n;
+			meta = m;
 			captures.push(...added);
 		},
+		saveMeta: async (m) => {
+			meta = m;
+		},
+		saveNewsletter: async (n, moved = []) => {
+			newsletter = n;
+			for (const { next } of moved) captures = captures.map((c) => (c.id === next.id ? next : c));
+		},
+		saveTemplates: async (t) => {
+			templates = t;
+		},
+		saveTrackingParams: async (p) => {
+			trackingParams = p;
+		},
+		send: async (issue, next, carried) => {
+			sent.unshift(issue);
+			const archived = new Set(issue.captures.map((c) => c.id));
+			captures = captures.filter((c) => !archived.has(c.id));
+			for (const { next: c } of carried) captures = captures.map((x) => (x.id === c.id ? c : x));
+			meta = next;
+		},
+		listSent: async () => [...sent],
+		shortcut: async () => "Alt+Shift+L",
+		openShortcutSettings: vi.fn(async () => {}),
 		copy: vi.fn(async () => {}),
 		download: vi.fn(),
 		onChange: (listener) => {
@@ -45,6 +78,8 @@ function fakeDeps(initial: Capture[], overrides: Partial<OptionsDeps> = {}) {
 	return {
 		deps,
 		captures: () => captures,
+		templates: () => templates,
+		newsletter: () => newsletter,
 		notifyOtherWindow: () => {
 			for (const l of listeners) l();
 		},
@@ -64,7 +99,7 @@ describe("options page", () => {
 			.getAllByRole("article")
 			.map((el) => el.getAttribute("aria-label"));
 		expect(titles).toEqual(["First tool", "Second tool"]);
-		expect(screen.getByRole("heading", { name: "Draft: issue #3" })).toBeTruthy();
+		expect(screen.getByRole("heading", { name: "My Newsletter: draft issue #3" })).toBeTruthy();
 	});
 
 	it("edits a capture and the export follows", async () => {
@@ -134,5 +169,77 @@ describe("options page", () => {
 		fireEvent.change(input, { target: { files: [file] } });
 		await screen.findByText(/Could not import broken\.json/);
 		expect(fake.captures()).toHaveLength(0);
+	});
+
+	it("renders a custom template live, shows a mistake by line and column, keeps the last good output", async () => {
+		const fake = fakeDeps([makeCapture({ title: "Thing", note: "Note." })]);
+		render(<App deps={fake.deps} />);
+		await screen.findByRole("article", { name: "Thing" });
+		const template = screen.getByLabelText("Template (Markdown)") as HTMLTextAreaElement;
+		fireEvent.input(template, { target: { value: "Issue {{ issue.number }}: {{ issue.title }}" } });
+		await waitFor(() => expect(exportText()).toBe("Issue 3: My Newsletter Issue #3"));
+		fireEvent.input(template, { target: { value: "Issue {{ issue.number }}\n{% if %}" } });
+		const alert = await screen.findByText(/^Line 2, column \d+:/);
+		expect(alert.textContent).toContain("last good output");
+		expect(exportText()).toBe("Issue 3: My Newsletter Issue #3");
+		expect(fake.templates().md).toBe("Issue {{ issue.number }}\n{% if %}");
+		fireEvent.click(screen.getByRole("button", { name: "Reset to default" }));
+		await waitFor(() => expect(exportText()).toContain("# My Newsletter Issue #3"));
+		expect(fake.templates().md).toBeUndefined();
+	});
+
+	it("previews HTML in a sandboxed frame", async () => {
+		render(<App deps={fakeDeps([makeCapture({ title: "<b>bold</b> title" })]).deps} />);
+		await screen.findByRole("article", { name: "<b>bold</b> title" });
+		fireEvent.change(screen.getByLabelText("Format"), { target: { value: "html" } });
+		const frame = screen.getByTitle("HTML preview") as HTMLIFrameElement;
+		expect(frame.getAttribute("sandbox")).toBe("");
+		expect(frame.getAttribute("srcdoc")).toContain("&lt;b&gt;bold&lt;/b&gt; title");
+	});
+
+	it("marks the issue as sent: archived, held captures carried over, next number started", async () => {
+		const going = makeCapture({ title: "Going out", note: "n" }, 1);
+		const held = makeCapture({ title: "Next week", note: "n" }, 2);
+		const fake = fakeDeps([going, held]);
+		render(<App deps={fake.deps} />);
+		fireEvent.click(await screen.findByRole("button", { name: "Move “Next week” to the next issue" }));
+		await screen.findByText("Held for the next issue");
+		await waitFor(() => expect(exportText()).not.toContain("Next week"));
+		fireEvent.click(screen.getByRole("button", { name: "Mark as sent" }));
+		fireEvent.click(await screen.findByRole("button", { name: "Yes, mark #3 as sent" }));
+		await screen.findByRole("heading", { name: "My Newsletter: draft issue #4" });
+		expect(fake.captures().map((c) => [c.title, c.held])).toEqual([["Next week", undefined]]);
+		fireEvent.click(screen.getByRole("button", { name: "Past issues" }));
+		fireEvent.click(await screen.findByRole("button", { name: /#3 · 2026-11-24 · 1 links/ }));
+		await waitFor(() => expect(exportText()).toContain("### [Going out]"));
+	});
+
+	it("flags problems before sending", async () => {
+		render(<App deps={fakeDeps([makeCapture({ title: "Bare", note: "" })]).deps} />);
+		const checklist = await screen.findByRole("list", { name: "Checklist" });
+		expect(checklist.textContent).toContain("“Bare” has no note.");
+		expect(checklist.textContent).toContain("The section “Tools” is empty.");
+	});
+
+	it("deleting a section moves its links to the chosen section", async () => {
+		const tool = makeCapture({ title: "A tool", section: "tools", note: "n" });
+		const fake = fakeDeps([tool]);
+		render(<App deps={fake.deps} />);
+		fireEvent.click(await screen.findByRole("button", { name: "Settings" }));
+		fireEvent.change(screen.getByLabelText("Move its 1 links to", { selector: "#section-tools-move-to" }), {
+			target: { value: "outages" },
+		});
+		fireEvent.click(screen.getByRole("button", { name: "Delete section “Tools”" }));
+		await waitFor(() => expect(fake.newsletter().sections.map((x) => x.id)).toEqual(["articles", "outages"]));
+		expect(fake.captures()[0]?.section).toBe("outages");
+	});
+
+	it("shows the capture shortcut with a way to change it", async () => {
+		const fake = fakeDeps([]);
+		render(<App deps={fake.deps} />);
+		fireEvent.click(await screen.findByRole("button", { name: "Settings" }));
+		await screen.findByText(/Press Alt\+Shift\+L to open the capture popup/);
+		fireEvent.click(screen.getByRole("button", { name: "Change shortcut" }));
+		expect(fake.deps.openShortcutSettings).toHaveBeenCalled();
 	});
 });

@@ -76,3 +76,16 @@ describe("changing sections", () => {
 		expect((await listDraft(db))[0]?.section).toBe("articles");
 	});
 });
+
+describe("held captures", () => {
+	it("are carried into the next issue and no longer held", async () => {
+		const db = await freshDb();
+		const sent = makeCapture({ note: "now" }, 10);
+		const held = makeCapture({ note: "later", held: true }, 20);
+		await addCaptures(db, [sent, held]);
+		const carried = [{ next: { ...held, held: undefined, updatedAt: 30 }, expectedUpdatedAt: 20 }];
+		await sendIssue(db, issueOf(1, [sent]), { number: 2, date: "d", intro: "", outro: "" }, carried);
+		const draft = await listDraft(db);
+		expect(draft.map((c) => [c.id, c.held])).toEqual([[held.id, undefined]]);
+	});
+});

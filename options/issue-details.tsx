@@ -1,0 +1,107 @@
+import { useEffect, useState } from "preact/hooks";
+import type { IssueMeta } from "../src/core/newsletter.ts";
+
+type Form = {
+	number: string;
+	date: string;
+	intro: string;
+	outro: string;
+	sponsorName: string;
+	sponsorText: string;
+	sponsorLinkText: string;
+	sponsorUrl: string;
+};
+
+function toForm(meta: IssueMeta): Form {
+	return {
+		number: String(meta.number),
+		date: meta.date,
+		intro: meta.intro,
+		outro: meta.outro,
+		sponsorName: meta.sponsor?.name ?? "",
+		sponsorText: meta.sponsor?.text ?? "",
+		sponsorLinkText: meta.sponsor?.linkText ?? "",
+		sponsorUrl: meta.sponsor?.url ?? "",
+	};
+}
+
+/** Turn the form into issue details, or say what is wrong with it. */
+export function formToMeta(form: Form): IssueMeta | string {
+	const number = Number(form.number);
+	if (!Number.isInteger(number) || number < 1) return "The issue number must be a whole number from 1 up.";
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) return "Give the issue a date.";
+	const meta: IssueMeta = { number, date: form.date, intro: form.intro, outro: form.outro };
+	if (form.sponsorName.trim() || form.sponsorText.trim()) {
+		if (!form.sponsorName.trim()) return "The sponsor block needs the sponsor's name.";
+		const url = form.sponsorUrl.trim();
+		if (url && !/^https?:\/\//i.test(url)) return "The sponsor link must start with http:// or https://.";
+		meta.sponsor = {
+			name: form.sponsorName.trim(),
+			text: form.sponsorText.trim(),
+			...(form.sponsorLinkText.trim() ? { linkText: form.sponsorLinkText.trim() } : {}),
+			...(url ? { url } : {}),
+		};
+	}
+	return meta;
+}
+
+/** The draft issue's number, date, intro, outro and sponsor block. */
+export function IssueDetails(props: { meta: IssueMeta; onSave: (meta: IssueMeta) => Promise<void> }) {
+	const [form, setForm] = useState(() => toForm(props.meta));
+	const [message, setMessage] = useState<{ error: boolean; text: string }>();
+	useEffect(() => setForm(toForm(props.meta)), [props.meta]);
+	const bind = (key: keyof Form) => ({
+		id: `issue-${key}`,
+		value: form[key],
+		onInput: (e: Event) => setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value }),
+	});
+	const save = async (event: Event) => {
+		event.preventDefault();
+		const meta = formToMeta(form);
+		if (typeof meta === "string") {
+			setMessage({ error: true, text: meta });
+			return;
+		}
+		try {
+			await props.onSave(meta);
+			setMessage({ error: false, text: "Issue details saved." });
+		} catch (e) {
+			setMessage({ error: true, text: e instanceof Error ? e.message : String(e) });
+		}
+	};
+	return (
+		<form class="issue-details" onSubmit={save} aria-label="Issue details">
+			<div class="row">
+				<span>
+					<label for="issue-number">Issue number</label>
+					<input type="number" min={1} {...bind("number")} />
+				</span>
+				<span>
+					<label for="issue-date">Date</label>
+					<input type="date" {...bind("date")} />
+				</span>
+			</div>
+			<label for="issue-intro">Intro</label>
+			<textarea rows={3} {...bind("intro")} />
+			<fieldset>
+				<legend>Sponsor (optional)</legend>
+				<label for="issue-sponsorName">Sponsor name</label>
+				<input {...bind("sponsorName")} />
+				<label for="issue-sponsorText">Sponsor message</label>
+				<textarea rows={2} {...bind("sponsorText")} />
+				<label for="issue-sponsorLinkText">Sponsor link text</label>
+				<input {...bind("sponsorLinkText")} />
+				<label for="issue-sponsorUrl">Sponsor link</label>
+				<input type="url" {...bind("sponsorUrl")} />
+			</fieldset>
+			<label for="issue-outro">Outro</label>
+			<textarea rows={2} {...bind("outro")} />
+			<div class="actions">
+				<button type="submit">Save issue details</button>
+			</div>
+			<p role="status" class={message?.error ? "error" : undefined}>
+				{message?.text}
+			</p>
+		</form>
+	);
+}

@@ -1,0 +1,160 @@
+import { useState } from "preact/hooks";
+import type { Capture, Section, SectionLayout } from "../src/core/capture.ts";
+import type { Newsletter } from "../src/core/newsletter.ts";
+import { addSection, deleteSection, moveSection, updateSection } from "../src/core/sections.ts";
+import type { GuardedEdit } from "../src/db/captures.ts";
+
+const LAYOUTS: Record<SectionLayout, string> = {
+	entries: "Entries (title, note, quote)",
+	list: "List (bullets, grouped)",
+};
+
+function LayoutSelect(props: { id: string; value: SectionLayout; onChange: (layout: SectionLayout) => void }) {
+	return (
+		<select
+			id={props.id}
+			value={props.value}
+			onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value as SectionLayout)}
+		>
+			{(Object.keys(LAYOUTS) as SectionLayout[]).map((l) => (
+				<option key={l} value={l}>
+					{LAYOUTS[l]}
+				</option>
+			))}
+		</select>
+	);
+}
+
+function SectionRow(props: {
+	section: Section;
+	sections: Section[];
+	count: number;
+	apply: (change: (n: Newsletter) => Newsletter | { newsletter: Newsletter; moved: Capture[] }) => void;
+	captures: Capture[];
+	now: () => number;
+}) {
+	const { section } = props;
+	const [name, setName] = useState(section.name);
+	const others = props.sections.filter((s) => s.id !== section.id);
+	const [moveTo, setMoveTo] = useState(others[0]?.id ?? "");
+	const id = (k: string) => `section-${section.id}-${k}`;
+	return (
+		<li class="section-row" aria-label={section.name}>
+			<label for={id("name")}>Name of “{section.name}”</label>
+			<input
+				id={id("name")}
+				value={name}
+				onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+				onBlur={() => name !== section.name && props.apply((n) => updateSection(n, section.id, { name }))}
+			/>
+			<label for={id("layout")}>Layout of “{section.name}”</label>
+			<LayoutSelect
+				id={id("layout")}
+				value={section.layout}
+				onChange={(layout) => props.apply((n) => updateSection(n, section.id, { layout }))}
+			/>
+			<div class="actions">
+				<button
+					type="button"
+					aria-label={`Move “${section.name}” up`}
+					onClick={() => props.apply((n) => moveSection(n, section.id, -1))}
+				>
+					↑
+				</button>
+				<button
+					type="button"
+					aria-label={`Move “${section.name}” down`}
+					onClick={() => props.apply((n) => moveSection(n, section.id, 1))}
+				>
+					↓
+				</button>
+				{others.length > 0 && (
+					<>
+						<label for={id("move-to")}>Move its {props.count} links to</label>
+						<select
+							id={id("move-to")}
+							value={moveTo}
+							onChange={(e) => setMoveTo((e.currentTarget as HTMLSelectElement).value)}
+						>
+							{others.map((s) => (
+								<option key={s.id} value={s.id}>
+									{s.name}
+								</option>
+							))}
+						</select>
+						<button
+							type="button"
+							aria-label={`Delete section “${section.name}”`}
+							onClick={() => props.apply((n) => deleteSection(n, section.id, moveTo, props.captures, props.now()))}
+						>
+							Delete
+						</button>
+					</>
+				)}
+			</div>
+		</li>
+	);
+}
+
+/** Add, rename, re-lay out, reorder and delete sections; a deleted section's links move, never vanish. */
+export function SectionsEditor(props: {
+	newsletter: Newsletter;
+	captures: Capture[];
+	now: () => number;
+	onSave: (newsletter: Newsletter, moved: GuardedEdit[]) => Promise<void>;
+}) {
+	const [name, setName] = useState("");
+	const [layout, setLayout] = useState<SectionLayout>("entries");
+	const [error, setError] = useState<string>();
+	const apply = (change: (n: Newsletter) => Newsletter | { newsletter: Newsletter; moved: Capture[] }) => {
+		try {
+			const result = change(props.newsletter);
+			const [newsletter, moved] = "moved" in result ? [result.newsletter, result.moved] : [result, []];
+			const before = new Map(props.captures.map((c) => [c.id, c.updatedAt]));
+			const edits = moved.map((next) => ({ next, expectedUpdatedAt: before.get(next.id) ?? next.updatedAt }));
+			setError(undefined);
+			props.onSave(newsletter, edits).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+		} catch (e) {
+			setError(e instanceof Error ? e.message : String(e));
+		}
+	};
+	const add = (event: Event) => {
+		event.preventDefault();
+		apply((n) => addSection(n, name, layout));
+		setName("");
+	};
+	return (
+		<section aria-labelledby="sections-heading">
+			<h2 id="sections-heading">Sections</h2>
+			<ol class="sections">
+				{props.newsletter.sections.map((s) => (
+					<SectionRow
+						key={`${s.id}:${s.name}`}
+						section={s}
+						sections={props.newsletter.sections}
+						count={props.captures.filter((c) => c.section === s.id).length}
+						apply={apply}
+						captures={props.captures}
+						now={props.now}
+					/>
+				))}
+			</ol>
+			<form onSubmit={add} class="row" aria-label="Add a section">
+				<span>
+					<label for="new-section-name">New section name</label>
+					<input
+						id="new-section-name"
+						value={name}
+						onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+					/>
+				</span>
+				<span>
+					<label for="new-section-layout">New section layout</label>
+					<LayoutSelect id="new-section-layout" value={layout} onChange={setLayout} />
+				</span>
+				<button type="submit">Add section</button>
+			</form>
+			<div role="alert">{error && <p class="error">{error}</p>}</div>
+		</section>
+	);
+}

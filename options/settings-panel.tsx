@@ -1,0 +1,85 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Newsletter } from "../src/core/newsletter.ts";
+import { DEFAULT_TRACKING_PARAMS } from "../src/core/url.ts";
+import type { OptionsDeps } from "./deps.ts";
+
+/** The newsletter's name and title template, the tracking-parameter list, and the capture shortcut. */
+export function SettingsPanel(props: {
+	newsletter: Newsletter;
+	trackingParams: string[];
+	deps: Pick<OptionsDeps, "saveNewsletter" | "saveTrackingParams" | "shortcut" | "openShortcutSettings">;
+}) {
+	const { deps } = props;
+	const [name, setName] = useState(props.newsletter.name);
+	const [titleTemplate, setTitleTemplate] = useState(props.newsletter.titleTemplate);
+	const [params, setParams] = useState(props.trackingParams.join("\n"));
+	const [shortcut, setShortcut] = useState<string>();
+	const [status, setStatus] = useState<string>();
+	useEffect(() => {
+		deps.shortcut().then(setShortcut, () => setShortcut(""));
+	}, [deps]);
+
+	const save = async (event: Event) => {
+		event.preventDefault();
+		if (!name.trim()) {
+			setStatus("The newsletter needs a name.");
+			return;
+		}
+		const list = [...new Set(params.split(/[\s,]+/).filter(Boolean))];
+		await deps.saveNewsletter({ ...props.newsletter, name: name.trim(), titleTemplate: titleTemplate.trim() });
+		await deps.saveTrackingParams(list);
+		setStatus("Settings saved.");
+	};
+	return (
+		<section aria-labelledby="settings-heading">
+			<h2 id="settings-heading">Newsletter</h2>
+			<form onSubmit={save} class="settings">
+				<label for="newsletter-name">Newsletter name</label>
+				<input
+					id="newsletter-name"
+					value={name}
+					onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+				/>
+				<label for="title-template">Issue title</label>
+				<input
+					id="title-template"
+					value={titleTemplate}
+					aria-describedby="title-template-help"
+					onInput={(e) => setTitleTemplate((e.currentTarget as HTMLInputElement).value)}
+				/>
+				<p id="title-template-help" class="help">
+					{"{{newsletter}}"} is the name, {"{{number}}"} the issue number.
+				</p>
+				<label for="tracking-params">Tracking parameters to strip</label>
+				<textarea
+					id="tracking-params"
+					rows={6}
+					value={params}
+					aria-describedby="tracking-help"
+					onInput={(e) => setParams((e.currentTarget as HTMLTextAreaElement).value)}
+				/>
+				<p id="tracking-help" class="help">
+					One per line; “utm_*” strips every parameter starting with “utm_”.{" "}
+					<button type="button" onClick={() => setParams(DEFAULT_TRACKING_PARAMS.join("\n"))}>
+						Restore the default list
+					</button>
+				</p>
+				<div class="actions">
+					<button type="submit">Save settings</button>
+				</div>
+				<p role="status">{status}</p>
+			</form>
+			<h2>Keyboard shortcut</h2>
+			<p>
+				{shortcut === undefined
+					? "…"
+					: shortcut
+						? `Press ${shortcut} to open the capture popup on any page.`
+						: "No shortcut is set for opening the capture popup."}{" "}
+				<button type="button" onClick={() => void deps.openShortcutSettings()}>
+					Change shortcut
+				</button>
+			</p>
+		</section>
+	);
+}
