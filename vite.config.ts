@@ -14,7 +14,13 @@ function manifestFor(): ManifestV3Export {
 			scripts: [manifest.background.service_worker],
 			type: "module",
 		};
-	if (testBuild) m.host_permissions = ["http://127.0.0.1/*"];
+	if (testBuild) {
+		// Tests open the popup as a tab, which no toolbar click has granted activeTab to. The
+		// test build stands in for that grant: pages on 127.0.0.1 may be read, and "tabs" shows
+		// a tab's URL and title as activeTab would (also on chrome:// pages, which it cannot read).
+		m.host_permissions = ["http://127.0.0.1/*"];
+		m.permissions = [...manifest.permissions, "tabs"];
+	}
 	return m as unknown as ManifestV3Export;
 }
 

@@ -1,8 +1,8 @@
 import type { Capture } from "../src/core/capture.ts";
 import type { Newsletter } from "../src/core/newsletter.ts";
-import type { UnsavedEdit } from "../src/db/schema.ts";
 import type { PageSnapshot } from "../src/page/read-page.ts";
 import type { TabInfo } from "../src/platform/tabs.ts";
+import type { UnsavedEdit } from "../src/platform/unsaved.ts";
 
 /** What the popup knows from storage about the page it was opened on. */
 export interface PopupData {
@@ -10,7 +10,6 @@ export interface PopupData {
 	lastSection: string | undefined;
 	/** Earlier captures of the same link, oldest first. */
 	matches: Capture[];
-	unsaved: UnsavedEdit | undefined;
 	/** Groups already used in list sections, for the Group field's suggestions. */
 	groups: string[];
 	/** Dates of sent issues by number, for "Featured in #N on <date>". */
@@ -25,9 +24,12 @@ export interface PopupDeps {
 	loadTab(): Promise<TabInfo | undefined>;
 	/** The page's own details and selection; undefined when the page cannot be read. */
 	readPage(tabId: number): Promise<PageSnapshot | undefined>;
-	load(urlKey: string, unsavedKey: string): Promise<PopupData>;
-	save(capture: Capture, options: { expectedUpdatedAt?: number; unsavedUrl: string }): Promise<void>;
-	keepUnsaved(edit: UnsavedEdit): Promise<void>;
+	load(urlKey: string): Promise<PopupData>;
+	save(capture: Capture, options: { expectedUpdatedAt?: number }): Promise<void>;
+	/** Synchronous on purpose: the popup may be closed right after a keystroke. */
+	readUnsaved(key: string): UnsavedEdit | undefined;
+	keepUnsaved(edit: UnsavedEdit): void;
+	forgetUnsaved(key: string): void;
 	/** Mark the tab's toolbar button: this page is saved. */
 	markSaved(tabId: number): Promise<void>;
 }

@@ -4,13 +4,13 @@ import { sentIssueDates } from "../src/db/issues.ts";
 import { openDatabase } from "../src/db/open.ts";
 import { saveCapture } from "../src/db/save-capture.ts";
 import { loadGroups, loadLastSection, loadNewsletter } from "../src/db/settings.ts";
-import { getUnsaved, putUnsaved } from "../src/db/unsaved.ts";
 import type { PageSnapshot } from "../src/page/read-page.ts";
 import { markTabSaved } from "../src/platform/badge.ts";
 import { announceChange } from "../src/platform/changes.ts";
 import { newId } from "../src/platform/id.ts";
 import { runPageScript } from "../src/platform/scripting.ts";
 import { activeTab } from "../src/platform/tabs.ts";
+import { forgetUnsaved, keepUnsaved, readUnsaved } from "../src/platform/unsaved.ts";
 import type { PopupDeps } from "./deps.ts";
 import { Popup } from "./popup.tsx";
 
@@ -25,25 +25,24 @@ export function start(root: HTMLElement): void {
 		close: () => window.close(),
 		loadTab: () => activeTab(tabParam ? Number(tabParam) : undefined),
 		readPage: (tabId) => runPageScript<PageSnapshot>(tabId),
-		async load(urlKey, unsavedKey) {
+		async load(urlKey) {
 			const d = await db;
-			const [newsletter, lastSection, matches, unsaved, groups] = await Promise.all([
+			const [newsletter, lastSection, matches, groups] = await Promise.all([
 				loadNewsletter(d),
 				loadLastSection(d),
 				findByUrlKey(d, urlKey),
-				getUnsaved(d, unsavedKey, Date.now()),
 				loadGroups(d),
 			]);
 			const issueDates = await sentIssueDates(d, matches);
-			return { newsletter, lastSection, matches, unsaved, groups, issueDates };
+			return { newsletter, lastSection, matches, groups, issueDates };
 		},
 		async save(capture, options) {
 			await saveCapture(await db, capture, options);
 			announceChange();
 		},
-		async keepUnsaved(edit) {
-			await putUnsaved(await db, edit);
-		},
+		readUnsaved: (key) => readUnsaved(key, Date.now()),
+		keepUnsaved: (edit) => void keepUnsaved(edit),
+		forgetUnsaved: (key) => forgetUnsaved(key),
 		markSaved: markTabSaved,
 	};
 	render(<Popup deps={deps} />, root);

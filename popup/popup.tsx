@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { type Capture, type CaptureInput, editCapture, normalizeCapture } from "../src/core/capture.ts";
 import { canonicalUrl, isSameSite, isSavableUrl, parseUrl, stripTracking, urlKey } from "../src/core/url.ts";
 import type { PageSnapshot } from "../src/page/read-page.ts";
+import type { UnsavedEdit } from "../src/platform/unsaved.ts";
 import { CaptureFields, type Fields } from "./capture-fields.tsx";
 import type { PopupData, PopupDeps } from "./deps.ts";
 import { matchMessage } from "./match-message.ts";
@@ -20,6 +21,12 @@ function suggestedVia(page: PageSnapshot | undefined, url: string): { name: stri
 	const to = parseUrl(url);
 	if (!from || !to || !isSavableUrl(from.href) || isSameSite(from, to)) return undefined;
 	return { name: from.hostname.replace(/^www\./, ""), url: stripTracking(from.href) };
+}
+
+/** The fields an unsaved edit can bring back: only those the curator had typed in. */
+function pick(u: UnsavedEdit): Partial<Fields> {
+	const { url: _url, updatedAt: _at, ...typed } = u;
+	return typed;
 }
 
 /** The capture form: filled from the tab at once, refined by the page and storage as they answer. */
@@ -69,6 +76,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			unsavedKey.current = urlKey(tab.url);
 			fill({ url: tab.url, title: tab.title });
 			noteRef.current?.focus();
+			const unsaved = deps.readUnsaved(unsavedKey.current);
 			const savable = isSavableUrl(tab.url);
 			if (!savable) notice({ tone: "error", text: NOT_HTTP });
 			const page = savable && tab.id !== undefined ? await deps.readPage(tab.id) : undefined;
@@ -77,10 +85,12 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			const url = page ? canonicalUrl(tab.url, { canonical: page.canonical, ogUrl: page.ogUrl }) : tab.url;
 			setSnapshot(page);
 			fill({ url, title: page?.title, quote: page?.quote });
-			const stored = await deps.load(urlKey(url), unsavedKey.current);
+			const stored = await deps.load(urlKey(url));
 			if (!live) return;
 			setData(stored);
 			restore(stored);
+			// What was typed before the popup closed wins over what was stored.
+			if (unsaved) fill({ ...pick(unsaved) });
 		})().catch((error: unknown) => {
 			if (live) notice({ tone: "error", text: `Something went wrong: ${String(error)}` });
 		});
@@ -110,8 +120,6 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 		fill({ section: inDraft?.section ?? last?.id ?? "" });
 		const message = matchMessage(stored.matches, sections, stored.issueDates);
 		if (message) notice({ tone: "info", text: message });
-		const u = stored.unsaved;
-		if (u) fill({ note: u.note, title: u.title, quote: u.quote, section: u.section, group: u.group, via: u.via });
 	};
 
 	const change = (key: keyof Fields, value: string) => {
@@ -123,7 +131,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 		setFields(next);
 		if (!unsavedKey.current) return;
 		// Kept on every keystroke: a popup closed by accident keeps the note for next time.
-		deps.keepUnsaved({ ...next, url: unsavedKey.current, updatedAt: deps.now() }).catch(() => {});
+		// Only what the curator typed is kept, so a fresh selection is not overwritten later.
+		const typed = Object.fromEntries([...touched.current].map((k) => [k, next[k]]));
+		deps.keepUnsaved({ ...typed, url: unsavedKey.current, updatedAt: deps.now() });
 	};
 
 	const via = suggestedVia(snapshot, fields.url);
@@ -153,7 +163,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			const capture = existing
 				? editCapture(existing, input, Math.max(now, existing.updatedAt + 1))
 				: normalizeCapture(input, { now, id: deps.newId() });
-			await deps.save(capture, { expectedUpdatedAt: existing?.updatedAt, unsavedUrl: unsavedKey.current });
+			await deps.save(capture, { expectedUpdatedAt: existing?.updatedAt });
+			deps.forgetUnsaved(unsavedKey.current);
 			performance.measure("linkletter:saved", "linkletter:save");
 			if (tabId.current !== undefined) void deps.markSaved(tabId.current).catch(() => {});
 			const name = data.newsletter.sections.find((s) => s.id === capture.section)?.name ?? "the draft";

@@ -1,13 +1,15 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from "idb";
-import type { LinkletterDB } from "./schema.ts";
+import type { LinkletterDBv2 } from "./schema.ts";
 
-type UpgradeTx = IDBPTransaction<LinkletterDB, StoreNames<LinkletterDB>[], "versionchange">;
+// Steps are typed against the widest schema they touch; v3 only removes a store.
+type Schema = LinkletterDBv2;
+type UpgradeTx = IDBPTransaction<Schema, StoreNames<Schema>[], "versionchange">;
 
 /**
  * Ordered upgrade steps: migrations[v] takes the database from version v to
  * v + 1. A shipped step is never edited; a new version appends a step.
  */
-export const migrations: ReadonlyArray<(db: IDBPDatabase<LinkletterDB>, tx: UpgradeTx) => void> = [
+export const migrations: ReadonlyArray<(db: IDBPDatabase<Schema>, tx: UpgradeTx) => void> = [
 	// v0 → v1: captures, settings, and the popup's unsaved edits.
 	(db) => {
 		const captures = db.createObjectStore("captures", { keyPath: "id" });
@@ -19,6 +21,10 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<LinkletterDB>, tx: Upgr
 	// v1 → v2: sent issues, frozen as they went out.
 	(db) => {
 		db.createObjectStore("issues", { keyPath: "number" });
+	},
+	// v2 → v3: unsaved popup edits now live in localStorage (synchronous, so none is lost on close).
+	(db) => {
+		db.deleteObjectStore("unsaved");
 	},
 ];
 

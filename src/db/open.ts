@@ -1,6 +1,6 @@
 import { type IDBPDatabase, openDB } from "idb";
 import { DB_VERSION, migrations } from "./migrations.ts";
-import type { LinkletterDB } from "./schema.ts";
+import type { LinkletterDB, LinkletterDBv2 } from "./schema.ts";
 
 export const DB_NAME = "linkletter";
 
@@ -12,7 +12,8 @@ export type DB = IDBPDatabase<LinkletterDB>;
  * update) needs to upgrade, so it never blocks it.
  */
 export async function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<DB> {
-	const db: DB = await openDB<LinkletterDB>(name, version, {
+	// Upgrades see every store any version had; the code after sees today's schema.
+	const db = await openDB<LinkletterDBv2>(name, version, {
 		upgrade(database, oldVersion, newVersion, tx) {
 			for (let v = oldVersion; v < (newVersion ?? version); v++) {
 				const step = migrations[v];
@@ -24,5 +25,5 @@ export async function openDatabase(name = DB_NAME, version = DB_VERSION): Promis
 			db.close();
 		},
 	});
-	return db;
+	return db as unknown as DB;
 }

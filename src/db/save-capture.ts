@@ -8,17 +8,13 @@ const MAX_GROUPS = 100;
 /**
  * Commit a capture from the popup in one transaction: the capture itself
  * (added, or replacing `expectedUpdatedAt`'s version when editing), the last
- * used section (and group), and the removal of the page's unsaved edit. Resolves only
+ * used section (and group). Resolves only
  * once everything is on disk, so the popup may close afterwards.
  */
-export async function saveCapture(
-	db: DB,
-	capture: Capture,
-	options: { expectedUpdatedAt?: number; unsavedUrl?: string },
-): Promise<void> {
+export async function saveCapture(db: DB, capture: Capture, options: { expectedUpdatedAt?: number }): Promise<void> {
 	let conflict: ConflictError | undefined;
 	try {
-		const tx = db.transaction(["captures", "settings", "unsaved"], "readwrite");
+		const tx = db.transaction(["captures", "settings"], "readwrite");
 		const captures = tx.objectStore("captures");
 		if (options.expectedUpdatedAt === undefined) {
 			void captures.add(toStored(capture));
@@ -33,7 +29,6 @@ export async function saveCapture(
 			const recent = [capture.group, ...groups.filter((g) => g !== capture.group)].slice(0, MAX_GROUPS);
 			void settings.put(recent, "groups");
 		}
-		if (options.unsavedUrl !== undefined) void tx.objectStore("unsaved").delete(options.unsavedUrl);
 		await tx.done;
 	} catch (error) {
 		if (conflict) throw conflict;

@@ -5,18 +5,6 @@ import type { IssueMeta, Newsletter, SentIssue } from "../core/newsletter.ts";
 /** A capture as stored: issueKey mirrors `issue` (0 = draft) because IndexedDB cannot index null. */
 export type StoredCapture = Capture & { issueKey: number };
 
-/** What the popup had typed but not saved, keyed by the page URL. */
-export interface UnsavedEdit {
-	url: string;
-	title?: string;
-	note: string;
-	quote?: string;
-	section?: string;
-	group?: string;
-	via?: string;
-	updatedAt: number;
-}
-
 /** Single-row settings, keyed by name. */
 export interface SettingsValues {
 	newsletter: Newsletter;
@@ -41,9 +29,10 @@ export interface LinkletterDBv1 extends DBSchema {
 		key: keyof SettingsValues;
 		value: SettingsValues[keyof SettingsValues];
 	};
+	/** Dropped in v3: the popup's unsaved edits moved to synchronous localStorage. */
 	unsaved: {
 		key: string;
-		value: UnsavedEdit;
+		value: { url: string; note: string; updatedAt: number };
 	};
 }
 
@@ -55,5 +44,12 @@ export interface LinkletterDBv2 extends LinkletterDBv1 {
 	};
 }
 
+/** Schema version 3: no "unsaved" store. */
+export interface LinkletterDBv3 extends DBSchema {
+	captures: LinkletterDBv2["captures"];
+	settings: LinkletterDBv2["settings"];
+	issues: LinkletterDBv2["issues"];
+}
+
 /** The schema the code reads and writes today. */
-export type LinkletterDB = LinkletterDBv2;
+export type LinkletterDB = LinkletterDBv3;

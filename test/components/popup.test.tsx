@@ -5,13 +5,13 @@ import { Popup } from "../../popup/popup.tsx";
 import type { Capture } from "../../src/core/capture.ts";
 import { DEFAULT_NEWSLETTER } from "../../src/core/newsletter.ts";
 import { StorageFullError } from "../../src/db/errors.ts";
-import type { UnsavedEdit } from "../../src/db/schema.ts";
 import type { PageSnapshot } from "../../src/page/read-page.ts";
+import type { UnsavedEdit } from "../../src/platform/unsaved.ts";
 import { makeCapture } from "../helpers/captures.ts";
 
-function fakeDeps(overrides: Partial<PopupDeps> = {}, data: Partial<PopupData> = {}) {
+function fakeDeps(overrides: Partial<PopupDeps> = {}, data: Partial<PopupData> = {}, before?: UnsavedEdit) {
 	const saved: Capture[] = [];
-	const unsaved: UnsavedEdit[] = [];
+	const unsaved: UnsavedEdit[] = before ? [before] : [];
 	const deps: PopupDeps = {
 		now: () => 5000,
 		newId: () => "new-id",
@@ -29,7 +29,6 @@ function fakeDeps(overrides: Partial<PopupDeps> = {}, data: Partial<PopupData> =
 			newsletter: DEFAULT_NEWSLETTER,
 			lastSection: "tools",
 			matches: [],
-			unsaved: undefined,
 			groups: [],
 			issueDates: new Map(),
 			...data,
@@ -37,8 +36,12 @@ function fakeDeps(overrides: Partial<PopupDeps> = {}, data: Partial<PopupData> =
 		save: async (capture) => {
 			saved.push(capture);
 		},
-		keepUnsaved: async (edit) => {
+		readUnsaved: (key) => unsaved.findLast((u) => u.url === key),
+		keepUnsaved: (edit) => {
 			unsaved.push(edit);
+		},
+		forgetUnsaved: (key) => {
+			for (let i = unsaved.length - 1; i >= 0; i--) if (unsaved[i]?.url === key) unsaved.splice(i, 1);
 		},
 		markSaved: vi.fn(async () => {}),
 		...overrides,
@@ -67,6 +70,7 @@ describe("popup", () => {
 		fireEvent.keyDown(field("Note"), { key: "Enter", ctrlKey: true });
 		await screen.findByText("Saved to Tools.");
 		expect(saved).toHaveLength(1);
+		expect(deps.readUnsaved("example.com/post")).toBeUndefined();
 		expect(saved[0]).toMatchObject({
 			url: "https://example.com/post",
 			note: "Worth reading.",
@@ -82,13 +86,16 @@ describe("popup", () => {
 		render(<Popup deps={deps} />);
 		await waitFor(() => expect(field("URL").value).toBe("https://example.com/post"));
 		fireEvent.input(field("Note"), { target: { value: "half" } });
-		expect(unsaved.at(-1)).toMatchObject({ note: "half" });
+		expect(unsaved.at(-1)).toMatchObject({ note: "half", url: "example.com/post" });
 	});
 
 	it("restores an unsaved note but never over what the curator already typed", async () => {
-		const { deps } = fakeDeps({}, { unsaved: { url: "k", note: "from before", updatedAt: 1 } });
+		const key = "example.com/post";
+		const earlier = makeCapture({ url: "https://example.com/post", note: "stored note" });
+		const { deps } = fakeDeps({}, { matches: [earlier] }, { url: key, note: "from before", updatedAt: 1 });
 		render(<Popup deps={deps} />);
-		await waitFor(() => expect(field("Note").value).toBe("from before"));
+		await screen.findByText(/Already saved/);
+		expect(field("Note").value).toBe("from before");
 	});
 
 	it("opens the earlier capture of the same page for editing", async () => {

@@ -14,7 +14,6 @@ import { importIssue } from "../../src/db/import.ts";
 import { saveCapture } from "../../src/db/save-capture.ts";
 import { saveLink } from "../../src/db/save-link.ts";
 import { loadDraftMeta, loadGroups, loadLastSection, loadNewsletter } from "../../src/db/settings.ts";
-import { getUnsaved, putUnsaved, UNSAVED_TTL_MS } from "../../src/db/unsaved.ts";
 import { makeCapture } from "../helpers/captures.ts";
 import { freshDb } from "./db-helpers.ts";
 
@@ -60,14 +59,12 @@ describe("captures store", () => {
 });
 
 describe("saving from the popup", () => {
-	it("commits the capture, remembers the section and forgets the unsaved note together", async () => {
+	it("commits the capture and remembers the section together", async () => {
 		const db = await freshDb();
 		const capture = makeCapture({ section: "tools", note: "typed" });
-		await putUnsaved(db, { url: capture.urlKey, note: "typed", updatedAt: 1 });
-		await saveCapture(db, capture, { unsavedUrl: capture.urlKey });
+		await saveCapture(db, capture, {});
 		expect(await getCapture(db, capture.id)).toEqual(capture);
 		expect(await loadLastSection(db)).toBe("tools");
-		expect(await getUnsaved(db, capture.urlKey, 2)).toBeUndefined();
 	});
 
 	it("does not overwrite a capture edited elsewhere since the popup opened", async () => {
@@ -81,20 +78,6 @@ describe("saving from the popup", () => {
 			}),
 		).rejects.toBeInstanceOf(ConflictError);
 		expect((await getCapture(db, original.id))?.note).toBe("options page");
-	});
-});
-
-describe("unsaved popup edits", () => {
-	it("come back for the same page until they expire", async () => {
-		const db = await freshDb();
-		await putUnsaved(db, {
-			url: "example.com/x",
-			note: "half a thought",
-			updatedAt: 1000,
-		});
-		expect((await getUnsaved(db, "example.com/x", 2000))?.note).toBe("half a thought");
-		expect(await getUnsaved(db, "example.com/x", 1000 + UNSAVED_TTL_MS)).toBeUndefined();
-		expect(await getUnsaved(db, "example.com/other", 2000)).toBeUndefined();
 	});
 });
 

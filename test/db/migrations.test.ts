@@ -37,6 +37,18 @@ describe("migration ladder", () => {
 		v2.close();
 	});
 
+	it("v3: the unsaved store goes, captures and sent issues stay", async () => {
+		const name = `migrate-v3-${Math.random()}`;
+		const v2 = await openDatabase(name, 2);
+		const row = makeCapture({ note: "from v2" });
+		await v2.put("captures", { ...row, issueKey: 0 });
+		v2.close();
+		const v3 = await openDatabase(name, 3);
+		expect([...v3.objectStoreNames].sort()).toEqual(["captures", "issues", "settings"]);
+		expect(await listDraft(v3)).toEqual([row]);
+		v3.close();
+	});
+
 	it("an open connection steps aside when a newer version needs to upgrade", async () => {
 		const name = `blocking-${Math.random()}`;
 		const old = await openDatabase(name, 1);

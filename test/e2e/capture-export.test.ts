@@ -78,7 +78,7 @@ describe("capture a page, edit it, export the issue", () => {
 		const expected = readFileSync(join(ROOT, "test/fixtures/e2e/capture-flow.expected.md"), "utf8")
 			.replaceAll("{{origin}}", site.origin)
 			.replace("{{date}}", longDate(await options.evaluate(() => new Date().toLocaleDateString("sv"))));
-		await expect.poll(() => options.getByLabel("Markdown").inputValue()).toBe(expected);
+		await expect.poll(() => options.getByLabel("Markdown", { exact: true }).inputValue()).toBe(expected);
 		await options.screenshot({ path: join(ROOT, "docs/options.png") });
 	});
 
@@ -120,15 +120,16 @@ describe("capture a page, edit it, export the issue", () => {
 	it("imports the SRE Weekly #90 issue file and exports expected.md byte for byte", async () => {
 		const options = await openOptions();
 		// Start from an empty draft: delete what the earlier tests saved.
-		for (;;) {
-			const del = options.getByRole("button", { name: /^Delete/ });
-			if ((await del.count()) === 0) break;
+		const del = options.getByRole("button", { name: /^Delete “/ });
+		await del.first().waitFor();
+		for (let n = await del.count(); n > 0; n--) {
 			await del.first().click();
+			await expect.poll(() => del.count()).toBe(n - 1);
 		}
 		await options.getByLabel("Import issue file").setInputFiles(join(EXAMPLE, "issue.json"));
 		await expect.poll(() => options.getByRole("status").first().innerText()).toContain("Imported 18 links");
 		const expected = readFileSync(join(EXAMPLE, "expected.md"), "utf8");
-		await expect.poll(() => options.getByLabel("Markdown").inputValue()).toBe(expected);
+		await expect.poll(() => options.getByLabel("Markdown", { exact: true }).inputValue()).toBe(expected);
 
 		const [download] = await Promise.all([
 			options.waitForEvent("download"),
@@ -151,7 +152,7 @@ describe("pages the extension may not read", () => {
 		await popup.getByRole("button", { name: "Save" }).click();
 		const options = await openOptions();
 		await options.getByRole("heading", { name: "Export" }).waitFor();
-		expect(await options.getByLabel("Markdown").inputValue()).not.toContain("should not be stored");
+		expect(await options.getByLabel("Markdown", { exact: true }).inputValue()).not.toContain("should not be stored");
 		expect(await options.getByText("should not be stored").count()).toBe(0);
 	});
 });

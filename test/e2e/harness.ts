@@ -115,7 +115,11 @@ export async function tabIdOf(ext: Extension, page: Page): Promise<number> {
 			}
 		).chrome;
 		const tabs = await api.tabs.query({});
-		return tabs.find((t) => t.url === u)?.id;
+		// The newest tab showing that URL: an earlier test may have left another open.
+		return tabs
+			.filter((t) => t.url === u)
+			.map((t) => t.id)
+			.sort((a, b) => (b ?? 0) - (a ?? 0))[0];
 	}, url);
 	await helper.close();
 	if (id === undefined) throw new Error(`No tab shows ${url}`);
