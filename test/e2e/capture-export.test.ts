@@ -7,6 +7,8 @@ import { longDate } from "../../src/core/dates.ts";
 import { type Extension, launchExtension, openPopup, ROOT, serveSite, tabIdOf } from "./harness.ts";
 
 const EXAMPLE = join(ROOT, "test/fixtures/issues/sre-weekly-90");
+/** The README's screenshots, retaken by every run. */
+const SCREENSHOTS = join(ROOT, "test/e2e/screenshots");
 
 let ext: Extension;
 let site: { origin: string; server: Server };
@@ -56,6 +58,7 @@ describe("capture a page, edit it, export the issue", () => {
 		await expect.poll(() => popup.getByLabel("Section").inputValue()).toBe("articles");
 
 		await popup.keyboard.type("Every-second canarying is a pretty awesome concept.");
+		await popup.screenshot({ path: join(SCREENSHOTS, "popup.png") });
 		await popup.keyboard.press("Control+Enter");
 		await expect.poll(() => popup.getByRole("status").innerText()).toContain("Saved to Articles.");
 
@@ -79,7 +82,7 @@ describe("capture a page, edit it, export the issue", () => {
 			.replaceAll("{{origin}}", site.origin)
 			.replace("{{date}}", longDate(await options.evaluate(() => new Date().toLocaleDateString("sv"))));
 		await expect.poll(() => options.getByLabel("Markdown", { exact: true }).inputValue()).toBe(expected);
-		await options.screenshot({ path: join(ROOT, "docs/options.png") });
+		await options.screenshot({ path: join(SCREENSHOTS, "options.png") });
 	});
 
 	it("preselects the section used last and brings back a note typed before the popup was closed", async () => {
@@ -97,7 +100,6 @@ describe("capture a page, edit it, export the issue", () => {
 		await second.close();
 		const again = await openPopup(ext, tabId);
 		await expect.poll(() => again.getByLabel("Note").inputValue()).toBe("half a thought");
-		await again.screenshot({ path: join(ROOT, "docs/popup.png") });
 	});
 
 	it("shows hostile page metadata as text, never as HTML", async () => {

@@ -97,6 +97,7 @@ export async function launchExtension(dist = TEST_DIST): Promise<Extension> {
 /** Open the popup the way tests can: as a page, told which tab it is for. */
 export async function openPopup(ext: Extension, tabId: number): Promise<Page> {
 	const popup = await ext.context.newPage();
+	await popup.setViewportSize({ width: 400, height: 600 });
 	await popup.goto(`chrome-extension://${ext.id}/popup/index.html?tabId=${tabId}`);
 	return popup;
 }
