@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Extension, launchExtension, ROOT, serveSite, TEST_DIST, tabIdOf } from "../e2e/harness.ts";
 import { mediumArticle } from "./medium-article.ts";
 import { median, ms, record } from "./report.ts";
@@ -72,17 +72,19 @@ function largestCorpusPage(): string | undefined {
 	}
 }
 
-/** Median time of the page script's run() in a page, over RUNS runs. */
+/** Median time of the page script's run() in a page, over RUNS runs; fails if it read no title. */
 async function extractionTime(page: Page): Promise<number> {
 	await page.addScriptTag({ content: readFileSync(join(TEST_DIST, "page.js"), "utf8") });
-	const times = await page.evaluate((runs) => {
-		const api = (globalThis as unknown as { __linkletterPage: { run(): unknown } }).__linkletterPage;
-		return Array.from({ length: runs }, () => {
+	const { times, title } = await page.evaluate((runs) => {
+		const api = (globalThis as unknown as { __linkletterPage: { run(): { title?: string } } }).__linkletterPage;
+		const times = Array.from({ length: runs }, () => {
 			const t0 = performance.now();
 			api.run();
 			return performance.now() - t0;
 		});
+		return { times, title: api.run().title };
 	}, RUNS);
+	expect(title, "the page script read the page's title").toBeTruthy();
 	return median(times);
 }
 
