@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "preact/hooks";
 import type { Capture } from "../src/core/capture.ts";
 import { checkIssue } from "../src/core/checklist.ts";
 import { compileIssue } from "../src/core/issue.ts";
@@ -45,6 +45,12 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		reload();
 		return deps.onChange(reload);
 	}, [deps, reload]);
+
+	// The moment the draft and its export are on screen; the bench reads this mark.
+	const loaded = draft !== undefined;
+	useLayoutEffect(() => {
+		if (loaded) performance.mark("linkletter:options-ready");
+	}, [loaded]);
 
 	/** Run a write; show its error; reload either way so the page shows what is stored. */
 	const write = async (action: () => Promise<void>) => {

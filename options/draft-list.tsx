@@ -1,3 +1,4 @@
+import { useState } from "preact/hooks";
 import { byPosition, type Capture, type Section } from "../src/core/capture.ts";
 import { CaptureCard } from "./capture-card.tsx";
 import type { DraftData, OptionsDeps } from "./deps.ts";
@@ -19,6 +20,9 @@ function bySection(draft: DraftData): { section: Section; captures: Capture[] }[
 	return groups;
 }
 
+/** Captures shown per section before "Show more": keeps a huge draft quick to open. */
+const PAGE = 100;
+
 /** The draft issue, section by section, in the order saved. */
 export function DraftList(props: {
 	draft: DraftData;
@@ -29,6 +33,7 @@ export function DraftList(props: {
 	onToggleHold: (capture: Capture) => void;
 }) {
 	const { draft } = props;
+	const [shown, setShown] = useState<Record<string, number>>({});
 	return (
 		<section class="draft" aria-label="Draft issue">
 			{draft.captures.length === 0 && (
@@ -40,7 +45,7 @@ export function DraftList(props: {
 						{section.name} <span class="count">({captures.length})</span>
 					</h2>
 					<ol>
-						{captures.map((capture) => (
+						{captures.slice(0, shown[section.id] ?? PAGE).map((capture) => (
 							<li key={capture.id}>
 								<CaptureCard
 									capture={capture}
@@ -54,6 +59,14 @@ export function DraftList(props: {
 							</li>
 						))}
 					</ol>
+					{captures.length > (shown[section.id] ?? PAGE) && (
+						<button
+							type="button"
+							onClick={() => setShown({ ...shown, [section.id]: (shown[section.id] ?? PAGE) + PAGE * 5 })}
+						>
+							Show more of {section.name} ({captures.length - (shown[section.id] ?? PAGE)} not shown)
+						</button>
+					)}
 				</section>
 			))}
 		</section>

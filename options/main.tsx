@@ -1,7 +1,8 @@
 import { render } from "preact";
+import { RECENT_ISSUES } from "../src/core/checklist.ts";
 import { addCaptures, deleteCapture, listDraft, updateCaptures } from "../src/db/captures.ts";
 import { importIssue } from "../src/db/import.ts";
-import { listSentIssues, sendIssue } from "../src/db/issues.ts";
+import { listSentIssues, recentSentIssues, sendIssue } from "../src/db/issues.ts";
 import { openDatabase } from "../src/db/open.ts";
 import { saveSections } from "../src/db/sections.ts";
 import {
@@ -40,15 +41,15 @@ export function start(root: HTMLElement): void {
 		today: localToday,
 		async load() {
 			const d = await db;
-			const [newsletter, meta, captures, templates, trackingParams, sent] = await Promise.all([
+			const [newsletter, meta, captures, templates, trackingParams, recent] = await Promise.all([
 				loadNewsletter(d),
 				loadDraftMeta(d, localToday()),
 				listDraft(d),
 				loadTemplates(d),
 				loadTrackingParams(d),
-				listSentIssues(d),
+				recentSentIssues(d, RECENT_ISSUES),
 			]);
-			return { newsletter, meta, captures, templates, trackingParams, recent: sent.slice(0, 10) };
+			return { newsletter, meta, captures, templates, trackingParams, recent };
 		},
 		update: (edits) => write((d) => updateCaptures(d, edits)),
 		remove: (capture) => write((d) => deleteCapture(d, capture.id, capture.updatedAt)),

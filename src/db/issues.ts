@@ -9,6 +9,17 @@ export async function listSentIssues(db: DB): Promise<SentIssue[]> {
 	return (await db.getAll("issues")).reverse();
 }
 
+/** The `count` most recent sent issues, newest first, without reading the whole archive. */
+export async function recentSentIssues(db: DB, count: number): Promise<SentIssue[]> {
+	const recent: SentIssue[] = [];
+	let cursor = await db.transaction("issues").store.openCursor(null, "prev");
+	while (cursor && recent.length < count) {
+		recent.push(cursor.value);
+		cursor = await cursor.continue();
+	}
+	return recent;
+}
+
 export function getSentIssue(db: DB, number: number): Promise<SentIssue | undefined> {
 	return db.get("issues", number);
 }

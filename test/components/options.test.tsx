@@ -242,4 +242,14 @@ describe("options page", () => {
 		fireEvent.click(screen.getByRole("button", { name: "Change shortcut" }));
 		expect(fake.deps.openShortcutSettings).toHaveBeenCalled();
 	});
+
+	it("opens a huge draft quickly: the first hundred per section, then more on request", async () => {
+		const many = Array.from({ length: 250 }, (_, i) => makeCapture({ title: `Item ${i}`, note: "n" }, i));
+		render(<App deps={fakeDeps(many).deps} />);
+		await screen.findByRole("article", { name: "Item 0" });
+		expect(screen.getAllByRole("article")).toHaveLength(100);
+		fireEvent.click(screen.getByRole("button", { name: "Show more of Articles (150 not shown)" }));
+		await waitFor(() => expect(screen.getAllByRole("article")).toHaveLength(250));
+		expect(exportText()).toContain("### [Item 249]");
+	});
 });

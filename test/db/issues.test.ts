@@ -4,7 +4,14 @@ import { DEFAULT_NEWSLETTER, type SentIssue } from "../../src/core/newsletter.ts
 import { deleteSection } from "../../src/core/sections.ts";
 import { addCaptures, findByUrlKey, listDraft, updateCapture } from "../../src/db/captures.ts";
 import { ConflictError } from "../../src/db/errors.ts";
-import { getSentIssue, IssueExistsError, listSentIssues, sendIssue, sentIssueDates } from "../../src/db/issues.ts";
+import {
+	getSentIssue,
+	IssueExistsError,
+	listSentIssues,
+	recentSentIssues,
+	sendIssue,
+	sentIssueDates,
+} from "../../src/db/issues.ts";
 import { saveSections } from "../../src/db/sections.ts";
 import { loadDraftMeta, loadNewsletter } from "../../src/db/settings.ts";
 import { makeCapture } from "../helpers/captures.ts";
@@ -74,6 +81,18 @@ describe("changing sections", () => {
 		);
 		expect((await loadNewsletter(db)).sections.map((s) => s.id)).toEqual(["articles", "outages"]);
 		expect((await listDraft(db))[0]?.section).toBe("articles");
+	});
+});
+
+describe("recent issues", () => {
+	it("reads only the newest ones, newest first", async () => {
+		const db = await freshDb();
+		for (let n = 1; n <= 12; n++) {
+			const c = makeCapture();
+			await addCaptures(db, [c]);
+			await sendIssue(db, issueOf(n, [c]), { number: n + 1, date: "d", intro: "", outro: "" });
+		}
+		expect((await recentSentIssues(db, 10)).map((i) => i.number)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
 	});
 });
 
