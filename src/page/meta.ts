@@ -1,0 +1,44 @@
+/** `<meta>` values by lower-cased key, in document order. */
+export type MetaTags = ReadonlyMap<string, readonly string[]>;
+
+const MAX_META = 2_000;
+const MAX_VALUES_PER_KEY = 50;
+
+function add(map: Map<string, string[]>, key: string, value: string): void {
+	const values = map.get(key);
+	if (!values) map.set(key, [value]);
+	else if (values.length < MAX_VALUES_PER_KEY) values.push(value);
+}
+
+/**
+ * Read every `<meta>` once. Keys are the lower-cased `property` and `name`
+ * (OpenGraph is sometimes written with `name`), `itemprop:<name>` for
+ * microdata and `http-equiv:<name>`. Bounded to the first 2,000 tags.
+ */
+export function collectMeta(doc: Document): MetaTags {
+	const map = new Map<string, string[]>();
+	const metas = doc.getElementsByTagName("meta");
+	const count = Math.min(metas.length, MAX_META);
+	for (let i = 0; i < count; i++) {
+		const meta = metas[i];
+		const content = meta?.getAttribute("content");
+		if (!meta || content == null) continue;
+		for (const attribute of ["property", "name"]) {
+			const keys = meta.getAttribute(attribute);
+			// RDFa allows several space-separated properties on one tag.
+			if (keys) for (const key of keys.trim().split(/\s+/, 4)) add(map, key.toLowerCase(), content);
+		}
+		const itemprop = meta.getAttribute("itemprop");
+		if (itemprop) for (const key of itemprop.trim().split(/\s+/, 4)) add(map, `itemprop:${key.toLowerCase()}`, content);
+		const httpEquiv = meta.getAttribute("http-equiv");
+		if (httpEquiv) add(map, `http-equiv:${httpEquiv.trim().toLowerCase()}`, content);
+	}
+	return map;
+}
+
+/** All values for the given keys, in the order the keys are listed. */
+export function metaValues(meta: MetaTags, keys: readonly string[]): string[] {
+	const out: string[] = [];
+	for (const key of keys) out.push(...(meta.get(key) ?? []));
+	return out;
+}
