@@ -5,6 +5,7 @@ import { compileIssue } from "../src/core/issue.ts";
 import { newIssueMeta } from "../src/core/newsletter.ts";
 import { moveCapture } from "../src/core/sections.ts";
 import type { GuardedEdit } from "../src/db/captures.ts";
+import { BackupPanel } from "./backup-panel.tsx";
 import type { DraftData, OptionsDeps } from "./deps.ts";
 import { DraftList } from "./draft-list.tsx";
 import { ExportPanel } from "./export-panel.tsx";
@@ -182,6 +183,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 						trackingParams={draft.trackingParams}
 						deps={deps}
 					/>
+					<BackupPanel deps={deps} onRestored={reload} />
 					<SectionsEditor
 						newsletter={draft.newsletter}
 						captures={draft.captures}

@@ -1,5 +1,7 @@
+import type { Backup } from "../src/core/backup.ts";
 import type { Capture } from "../src/core/capture.ts";
 import type { IssueMeta, Newsletter, SentIssue } from "../src/core/newsletter.ts";
+import type { RestoreReport } from "../src/db/backup.ts";
 import type { GuardedEdit } from "../src/db/captures.ts";
 
 /** The draft issue and the settings that shape it, as stored. */
@@ -45,6 +47,10 @@ export interface OptionsDeps {
 	/** The capture shortcut as the browser has it ("" when unset). */
 	shortcut(): Promise<string>;
 	openShortcutSettings(): Promise<void>;
+	/** Everything stored, as the text of a backup file. */
+	backup(): Promise<string>;
+	/** Merge a checked backup into the database. */
+	restoreBackup(backup: Backup): Promise<RestoreReport>;
 	copy(payload: ClipboardPayload): Promise<void>;
 	download(filename: string, text: string, type: string): void;
 	/** Subscribe to changes made in other windows; returns an unsubscribe. */

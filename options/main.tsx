@@ -1,5 +1,7 @@
 import { render } from "preact";
+import { serializeBackup } from "../src/core/backup.ts";
 import { RECENT_ISSUES } from "../src/core/checklist.ts";
+import { readEverything, restoreBackup } from "../src/db/backup.ts";
 import { addCaptures, deleteCapture, listDraft, updateCaptures } from "../src/db/captures.ts";
 import { importIssue } from "../src/db/import.ts";
 import { listSentIssues, recentSentIssues, sendIssue } from "../src/db/issues.ts";
@@ -63,6 +65,13 @@ export function start(root: HTMLElement): void {
 		listSent: async () => listSentIssues(await db),
 		shortcut: captureShortcut,
 		openShortcutSettings,
+		backup: async () =>
+			serializeBackup({ exportedAt: new Date().toISOString(), ...(await readEverything(await db, localToday())) }),
+		async restoreBackup(backup) {
+			const report = await restoreBackup(await db, backup);
+			announceChange();
+			return report;
+		},
 		copy: copyToClipboard,
 		download: downloadText,
 		onChange,

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/pre
 import { describe, expect, it, vi } from "vitest";
 import { App } from "../../options/app.tsx";
 import type { DraftData, OptionsDeps } from "../../options/deps.ts";
+import { serializeBackup } from "../../src/core/backup.ts";
 import type { Capture } from "../../src/core/capture.ts";
 import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter, type SentIssue } from "../../src/core/newsletter.ts";
 import { ConflictError } from "../../src/db/errors.ts";
@@ -65,6 +66,11 @@ function fakeDeps(initial: Capture[], overrides: Partial<OptionsDeps> = {}) {
 			meta = next;
 		},
 		listSent: async () => [...sent],
+		backup: async () => JSON.stringify({ captures }),
+		restoreBackup: vi.fn(async (b) => {
+			captures.push(...b.captures);
+			return { added: b.captures.length, updated: 0, issues: 0, settings: false };
+		}),
 		shortcut: async () => "Alt+Shift+L",
 		openShortcutSettings: vi.fn(async () => {}),
 		copy: vi.fn(async () => {}),
@@ -244,12 +250,36 @@ describe("options page", () => {
 	});
 
 	it("opens a huge draft quickly: the first hundred per section, then more on request", async () => {
-		const many = Array.from({ length: 250 }, (_, i) => makeCapture({ title: `Item ${i}`, note: "n" }, i));
+		const many = Array.from({ length: 120 }, (_, i) => makeCapture({ title: `Item ${i}`, note: "n" }, i));
 		render(<App deps={fakeDeps(many).deps} />);
 		await screen.findByRole("article", { name: "Item 0" });
 		expect(screen.getAllByRole("article")).toHaveLength(100);
-		fireEvent.click(screen.getByRole("button", { name: "Show more of Articles (150 not shown)" }));
-		await waitFor(() => expect(screen.getAllByRole("article")).toHaveLength(250));
-		expect(exportText()).toContain("### [Item 249]");
+		fireEvent.click(screen.getByRole("button", { name: "Show more of Articles (20 not shown)" }));
+		await waitFor(() => expect(screen.getAllByRole("article")).toHaveLength(120));
+		expect(exportText()).toContain("### [Item 119]");
+	}, 20_000);
+
+	it("restores a backup, and refuses a broken one without changing anything", async () => {
+		const fake = fakeDeps([]);
+		render(<App deps={fake.deps} />);
+		fireEvent.click(await screen.findByRole("button", { name: "Settings" }));
+		const input = screen.getByLabelText("Restore from backup") as HTMLInputElement;
+		const broken = new File(['{"format":"linkletter-backup","version":1,"captures":"x"}'], "b.json");
+		fireEvent.change(input, { target: { files: [broken] } });
+		await screen.findByText(/Could not restore b\.json: .* Nothing was changed\./);
+		expect(fake.deps.restoreBackup).not.toHaveBeenCalled();
+		const good = serializeBackup({
+			exportedAt: "2026-11-24T00:00:00Z",
+			newsletter: DEFAULT_NEWSLETTER,
+			draft: { number: 1, date: "2026-11-24", intro: "", outro: "" },
+			captures: [makeCapture({ title: "From backup" })],
+			issues: [],
+			templates: {},
+			trackingParams: [],
+		});
+		fireEvent.change(input, { target: { files: [new File([good], "good.json")] } });
+		await screen.findByText(/Restored: 1 links added/);
+		fireEvent.click(screen.getByRole("button", { name: "Draft issue" }));
+		await screen.findByRole("article", { name: "From backup" });
 	});
 });
