@@ -12,6 +12,8 @@ export interface PopupData {
 	matches: Capture[];
 	/** Groups already used in list sections, for the Group field's suggestions. */
 	groups: string[];
+	/** The curator's tracking-parameter list. */
+	trackingParams: string[];
 	/** Dates of sent issues by number, for "Featured in #N on <date>". */
 	issueDates: ReadonlyMap<number, string>;
 }

@@ -3,7 +3,7 @@ import { findByUrlKey } from "../src/db/captures.ts";
 import { sentIssueDates } from "../src/db/issues.ts";
 import { openDatabase } from "../src/db/open.ts";
 import { saveCapture } from "../src/db/save-capture.ts";
-import { loadGroups, loadLastSection, loadNewsletter } from "../src/db/settings.ts";
+import { loadGroups, loadLastSection, loadNewsletter, loadTrackingParams } from "../src/db/settings.ts";
 import type { PageSnapshot } from "../src/page/read-page.ts";
 import { markTabSaved } from "../src/platform/badge.ts";
 import { announceChange } from "../src/platform/changes.ts";
@@ -27,14 +27,15 @@ export function start(root: HTMLElement): void {
 		readPage: (tabId) => runPageScript<PageSnapshot>(tabId),
 		async load(urlKey) {
 			const d = await db;
-			const [newsletter, lastSection, matches, groups] = await Promise.all([
+			const [newsletter, lastSection, matches, groups, trackingParams] = await Promise.all([
 				loadNewsletter(d),
 				loadLastSection(d),
 				findByUrlKey(d, urlKey),
 				loadGroups(d),
+				loadTrackingParams(d),
 			]);
 			const issueDates = await sentIssueDates(d, matches);
-			return { newsletter, lastSection, matches, groups, issueDates };
+			return { newsletter, lastSection, matches, groups, trackingParams, issueDates };
 		},
 		async save(capture, options) {
 			await saveCapture(await db, capture, options);

@@ -82,12 +82,15 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			const page = savable && tab.id !== undefined ? await deps.readPage(tab.id) : undefined;
 			if (!live) return;
 			if (!page) notice({ tone: "info", text: UNREADABLE });
-			const url = page ? canonicalUrl(tab.url, { canonical: page.canonical, ogUrl: page.ogUrl }) : tab.url;
+			const hints = { canonical: page?.canonical, ogUrl: page?.ogUrl };
+			const url = savable ? canonicalUrl(tab.url, hints) : tab.url;
 			setSnapshot(page);
 			fill({ url, title: page?.title, quote: page?.quote });
 			const stored = await deps.load(urlKey(url));
 			if (!live) return;
 			setData(stored);
+			// Stripped again with the curator's own list of tracking parameters.
+			if (savable) fill({ url: canonicalUrl(tab.url, hints, stored.trackingParams) });
 			restore(stored);
 			// What was typed before the popup closed wins over what was stored.
 			if (unsaved) fill({ ...pick(unsaved) });

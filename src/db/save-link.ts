@@ -2,7 +2,7 @@ import { normalizeCapture } from "../core/capture.ts";
 import { stripTracking, urlKey } from "../core/url.ts";
 import { addCaptures, findByUrlKey } from "./captures.ts";
 import type { DB } from "./open.ts";
-import { loadLastSection, loadNewsletter } from "./settings.ts";
+import { loadLastSection, loadNewsletter, loadTrackingParams } from "./settings.ts";
 
 /**
  * "Save link to Linkletter": keep a link from a page without opening it, in
@@ -14,7 +14,7 @@ export async function saveLink(
 	link: { url: string; text?: string | undefined },
 	ctx: { now: number; id: string },
 ): Promise<boolean> {
-	const url = stripTracking(link.url);
+	const url = stripTracking(link.url, await loadTrackingParams(db));
 	const matches = await findByUrlKey(db, urlKey(url));
 	if (matches.some((m) => m.issue === null)) return false;
 	const [newsletter, last] = await Promise.all([loadNewsletter(db), loadLastSection(db)]);

@@ -30,6 +30,7 @@ function fakeDeps(overrides: Partial<PopupDeps> = {}, data: Partial<PopupData> =
 			lastSection: "tools",
 			matches: [],
 			groups: [],
+			trackingParams: ["utm_*"],
 			issueDates: new Map(),
 			...data,
 		}),
@@ -124,7 +125,7 @@ describe("popup", () => {
 		const { deps } = fakeDeps({ readPage: async () => undefined });
 		render(<Popup deps={deps} />);
 		await screen.findByText(/could not read this page/);
-		expect(field("URL").value).toBe("https://example.com/post?utm_source=x");
+		await waitFor(() => expect(field("URL").value).toBe("https://example.com/post"));
 		expect(field("Title").value).toBe("Tab title — Example");
 	});
 
@@ -207,5 +208,17 @@ describe("popup", () => {
 		fireEvent.click(screen.getByRole("button", { name: "Save" }));
 		await screen.findByText(/Saved to/);
 		expect(deps.markSaved).toHaveBeenCalledWith(1);
+	});
+
+	it("strips the curator's own tracking parameters", async () => {
+		const { deps } = fakeDeps(
+			{
+				loadTab: async () => ({ id: 1, url: "https://example.com/a?src=feed&id=2", title: "A" }),
+				readPage: async () => ({ url: "https://example.com/a?src=feed&id=2", title: "A" }),
+			},
+			{ trackingParams: ["src"] },
+		);
+		render(<Popup deps={deps} />);
+		await waitFor(() => expect(field("URL").value).toBe("https://example.com/a?id=2"));
 	});
 });
