@@ -1,30 +1,19 @@
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { longDate } from "../../src/core/dates.ts";
-import { type Extension, launchExtension, openPopup, ROOT, serveSite, tabIdOf } from "./harness.ts";
+import { openPopup, ROOT, serveSite, tabIdOf, useExtensionAndSite } from "./harness.ts";
 
 const EXAMPLE = join(ROOT, "test/fixtures/issues/sre-weekly-90");
 /** The README's screenshots, retaken by every run. */
 const SCREENSHOTS = join(ROOT, "test/e2e/screenshots");
 
-let ext: Extension;
-let site: { origin: string; server: Server };
-
-beforeAll(async () => {
-	site = await serveSite();
-	ext = await launchExtension();
-});
-afterAll(async () => {
-	await ext?.close();
-	site?.server.close();
-});
+const env = useExtensionAndSite();
 
 async function openArticle(path: string, selectId?: string): Promise<{ page: Page; tabId: number }> {
-	const page = await ext.context.newPage();
-	await page.goto(`${site.origin}${path}`);
+	const page = await env.ext.context.newPage();
+	await page.goto(`${env.site.origin}${path}`);
 	if (selectId) {
 		await page.evaluate((id) => {
 			const range = document.createRange();
@@ -34,12 +23,12 @@ async function openArticle(path: string, selectId?: string): Promise<{ page: Pag
 			selection?.addRange(range);
 		}, selectId);
 	}
-	return { page, tabId: await tabIdOf(ext, page) };
+	return { page, tabId: await tabIdOf(env.ext, page) };
 }
 
 async function openOptions(): Promise<Page> {
-	const options = await ext.context.newPage();
-	await options.goto(`chrome-extension://${ext.id}/options/index.html`);
+	const options = await env.ext.context.newPage();
+	await options.goto(`chrome-extension://${env.ext.id}/options/index.html`);
 	return options;
 }
 
@@ -48,12 +37,12 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 describe("capture a page, edit it, export the issue", () => {
 	it("fills the popup from the page, saves with Ctrl+Enter, and the export shows the edit", async () => {
 		const { tabId } = await openArticle("/article.html", "lede");
-		const popup = await openPopup(ext, tabId);
+		const popup = await openPopup(env.ext, tabId);
 
-		await expect.poll(() => popup.getByLabel("URL").inputValue()).toBe(`${site.origin}/blog/every-second-canary`);
+		await expect.poll(() => popup.getByLabel("URL").inputValue()).toBe(`${env.site.origin}/blog/every-second-canary`);
 		await expect.poll(() => popup.getByLabel("Title").inputValue()).toBe("Canarying Every Second");
 		await expect.poll(() => popup.getByLabel("Quote").inputValue()).toContain("every second");
-		expect(await popup.getByLabel("Quote").inputValue()).toContain(`[our status page](${site.origin}/status)`);
+		expect(await popup.getByLabel("Quote").inputValue()).toContain(`[our status page](${env.site.origin}/status)`);
 		expect(await focusedId(popup)).toBe("note");
 		await expect.poll(() => popup.getByLabel("Section").inputValue()).toBe("articles");
 
@@ -79,7 +68,7 @@ describe("capture a page, edit it, export the issue", () => {
 		await options.getByRole("article", { name: "Canarying, Every Second" }).waitFor();
 
 		const expected = readFileSync(join(ROOT, "test/fixtures/e2e/capture-flow.expected.md"), "utf8")
-			.replaceAll("{{origin}}", site.origin)
+			.replaceAll("{{origin}}", env.site.origin)
 			.replace("{{date}}", longDate(await options.evaluate(() => new Date().toLocaleDateString("sv"))));
 		await expect.poll(() => options.getByLabel("Markdown", { exact: true }).inputValue()).toBe(expected);
 		await options.screenshot({ path: join(SCREENSHOTS, "options.png") });
@@ -87,24 +76,24 @@ describe("capture a page, edit it, export the issue", () => {
 
 	it("preselects the section used last and brings back a note typed before the popup was closed", async () => {
 		const first = await openArticle("/article.html?utm_source=newsletter");
-		const popup = await openPopup(ext, first.tabId);
+		const popup = await openPopup(env.ext, first.tabId);
 		await expect.poll(() => popup.getByRole("status").innerText()).toContain("Already saved on");
 		await popup.getByLabel("Section").selectOption({ label: "Tools" });
 		await popup.getByRole("button", { name: "Save" }).click();
 		await expect.poll(() => popup.getByRole("status").innerText()).toContain("Saved to Tools.");
 
 		const { tabId } = await openArticle("/hostile.html");
-		const second = await openPopup(ext, tabId);
+		const second = await openPopup(env.ext, tabId);
 		await expect.poll(() => second.getByLabel("Section").inputValue()).toBe("tools");
 		await second.getByLabel("Note").pressSequentially("half a thought");
 		await second.close();
-		const again = await openPopup(ext, tabId);
+		const again = await openPopup(env.ext, tabId);
 		await expect.poll(() => again.getByLabel("Note").inputValue()).toBe("half a thought");
 	});
 
 	it("shows hostile page metadata as text, never as HTML", async () => {
 		const { page, tabId } = await openArticle("/hostile.html", "bad");
-		const popup = await openPopup(ext, tabId);
+		const popup = await openPopup(env.ext, tabId);
 		await expect.poll(() => popup.getByLabel("Title").inputValue()).toContain("<img src=x");
 		await expect.poll(() => popup.getByLabel("Quote").inputValue()).toContain("<script>alert(1)</script>");
 		await popup.getByRole("button", { name: "Save" }).click();
@@ -144,9 +133,9 @@ describe("capture a page, edit it, export the issue", () => {
 
 describe("pages the extension may not read", () => {
 	it("still opens on a browser page, says why the details are missing, and saves nothing", async () => {
-		const page = await ext.context.newPage();
+		const page = await env.ext.context.newPage();
 		await page.goto("chrome://version/");
-		const popup = await openPopup(ext, await tabIdOf(ext, page));
+		const popup = await openPopup(env.ext, await tabIdOf(env.ext, page));
 		await expect.poll(() => popup.getByLabel("URL").inputValue()).toBe("chrome://version/");
 		await expect.poll(() => popup.getByRole("status").innerText()).toContain("could not read this page");
 		expect(await popup.getByRole("status").innerText()).toContain("Only http and https pages can be saved");

@@ -1,26 +1,15 @@
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Extension, launchExtension, openPopup, ROOT, serveSite, tabIdOf } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { openPopup, ROOT, serveSite, tabIdOf, useExtensionAndSite } from "./harness.ts";
 
-let ext: Extension;
-let site: { origin: string; server: Server };
-
-beforeAll(async () => {
-	site = await serveSite();
-	ext = await launchExtension();
-});
-afterAll(async () => {
-	await ext?.close();
-	site?.server.close();
-});
+const env = useExtensionAndSite();
 
 /** Ask the extension for its toolbar badge, overall or for one tab. */
 async function badge(tabId?: number): Promise<string> {
-	const page = await ext.context.newPage();
-	await page.goto(`chrome-extension://${ext.id}/options/index.html`);
+	const page = await env.ext.context.newPage();
+	await page.goto(`chrome-extension://${env.ext.id}/options/index.html`);
 	const text = await page.evaluate(
 		(id) =>
 			(
@@ -46,18 +35,18 @@ describe("capturing, beyond the first path", () => {
 		const links = await serveSite({
 			"/links.html": readFileSync(join(ROOT, "test/fixtures/site/links.html"), "utf8").replace(
 				"{{target}}",
-				`${site.origin}/plain.html?id=7&utm_source=aggregator&fbclid=abc`,
+				`${env.site.origin}/plain.html?id=7&utm_source=aggregator&fbclid=abc`,
 			),
 		});
-		const page = await ext.context.newPage();
+		const page = await env.ext.context.newPage();
 		await page.goto(`${links.origin.replace("127.0.0.1", "localhost")}/links.html`);
 		await Promise.all([
 			page.waitForURL(/plain\.html/),
 			page.getByRole("link", { name: "Lessons From a Launch" }).click(),
 		]);
-		const tabId = await tabIdOf(ext, page);
-		const popup = await openPopup(ext, tabId);
-		await expect.poll(() => popup.getByLabel("URL").inputValue()).toBe(`${site.origin}/plain.html?id=7`);
+		const tabId = await tabIdOf(env.ext, page);
+		const popup = await openPopup(env.ext, tabId);
+		await expect.poll(() => popup.getByLabel("URL").inputValue()).toBe(`${env.site.origin}/plain.html?id=7`);
 		await expect.poll(() => popup.getByLabel("Title").inputValue()).toBe("Lessons From a Launch");
 		await popup.getByRole("button", { name: "Credit localhost" }).click();
 		expect(await popup.getByLabel("Via").inputValue()).toBe("localhost");
@@ -69,16 +58,16 @@ describe("capturing, beyond the first path", () => {
 	});
 
 	it("opens the earlier capture instead of saving the same link twice", async () => {
-		const page = await ext.context.newPage();
-		await page.goto(`${site.origin}/plain.html?utm_campaign=again&id=7`);
-		const popup = await openPopup(ext, await tabIdOf(ext, page));
+		const page = await env.ext.context.newPage();
+		await page.goto(`${env.site.origin}/plain.html?utm_campaign=again&id=7`);
+		const popup = await openPopup(env.ext, await tabIdOf(env.ext, page));
 		await expect.poll(() => popup.getByRole("status").innerText()).toMatch(/Already saved on .+ in Articles/);
 		expect(await popup.getByLabel("Note").inputValue()).toBe("Test the sad path.");
 		await popup.getByLabel("Note").fill("Test the sad path, always.");
 		await save(popup);
 		await expect.poll(() => badge()).toBe("1");
-		const options = await ext.context.newPage();
-		await options.goto(`chrome-extension://${ext.id}/options/index.html`);
+		const options = await env.ext.context.newPage();
+		await options.goto(`chrome-extension://${env.ext.id}/options/index.html`);
 		await options.getByRole("article", { name: "Lessons From a Launch" }).waitFor();
 		expect(await options.getByRole("article").count()).toBe(1);
 		expect(await options.getByLabel("Markdown", { exact: true }).inputValue()).toContain(
@@ -87,8 +76,8 @@ describe("capturing, beyond the first path", () => {
 	});
 
 	it("shows the capture shortcut in the options page", async () => {
-		const options = await ext.context.newPage();
-		await options.goto(`chrome-extension://${ext.id}/options/index.html`);
+		const options = await env.ext.context.newPage();
+		await options.goto(`chrome-extension://${env.ext.id}/options/index.html`);
 		await options.getByRole("button", { name: "Settings" }).click();
 		await expect.poll(() => options.getByText(/Press Alt\+Shift\+L to open the capture popup/).count()).toBe(1);
 	});

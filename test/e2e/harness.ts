@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const TEST_DIST = join(ROOT, "dist/chrome-test");
@@ -125,4 +126,21 @@ export async function tabIdOf(ext: Extension, page: Page): Promise<number> {
 	await helper.close();
 	if (id === undefined) throw new Error(`No tab shows ${url}`);
 	return id;
+}
+
+/**
+ * For a test file: start the fixture site and the extension before its tests
+ * and stop both after. Read `.ext` and `.site` inside tests.
+ */
+export function useExtensionAndSite(): { ext: Extension; site: { origin: string; server: Server } } {
+	const state = {} as { ext: Extension; site: { origin: string; server: Server } };
+	beforeAll(async () => {
+		state.site = await serveSite();
+		state.ext = await launchExtension();
+	});
+	afterAll(async () => {
+		await state.ext?.close();
+		state.site?.server.close();
+	});
+	return state;
 }
