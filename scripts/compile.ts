@@ -1,0 +1,164 @@
+/**
+ * Compile an issue file to one export format on stdout.
+ *
+ *   npm run compile -- FILE [--format md|html|txt|json] [--issue N] [--template PATH]
+ *
+ * FILE is an issue file (like examples/sre-weekly-90/issue.json) or a
+ * Linkletter backup; from a backup, --issue N compiles sent issue N with the
+ * templates it was sent with, and the draft uses the curator's templates.
+ * Errors go to stderr as one line; the exit code is 1 for a file that cannot
+ * be compiled and 2 for wrong arguments.
+ */
+import { readFileSync } from "node:fs";
+import { looksLikeBackup, parseBackup } from "../src/core/backup.ts";
+import { type Capture, normalizeCapture } from "../src/core/capture.ts";
+import { compileIssue } from "../src/core/issue.ts";
+import { parseIssueFile } from "../src/core/issue-file.ts";
+import type { IssueMeta, Newsletter } from "../src/core/newsletter.ts";
+import { type Format, isFormat, renderIssue } from "../src/core/render/index.ts";
+
+const USAGE = "usage: npm run compile -- FILE [--format md|html|txt|json] [--issue N] [--template PATH]";
+
+/** A wrong command line: exit code 2. */
+class UsageError extends Error {}
+
+/** One issue, ready to compile: what any kind of input file gives the compiler. */
+interface IssueInput {
+	newsletter: Newsletter;
+	meta: IssueMeta;
+	captures: Capture[];
+	/** The curator's templates by format, when the file keeps them. */
+	templates: Record<string, string>;
+}
+
+/**
+ * Readers for the kinds of file the CLI accepts, tried in order; the first
+ * that accepts the text reads it. `select` gives the draft when no issue
+ * number is asked for (or the draft's own number is), else sent issue N.
+ */
+const READERS: {
+	accepts: (text: string) => boolean;
+	select: (text: string, issue: number | undefined) => IssueInput;
+}[] = [
+	{
+		accepts: looksLikeBackup,
+		select(text, issue) {
+			const backup = parseBackup(text);
+			if (issue === undefined || issue === backup.draft.number) {
+				const captures = backup.captures.filter((capture) => capture.issue === null);
+				return { newsletter: backup.newsletter, meta: backup.draft, captures, templates: backup.templates };
+			}
+			const sent = backup.issues.find((candidate) => candidate.number === issue);
+			if (!sent) {
+				const numbers = [backup.draft.number, ...backup.issues.map((candidate) => candidate.number)].join(", ");
+				throw new Error(`issue ${issue} is not in this backup (it holds ${numbers})`);
+			}
+			return { newsletter: sent.newsletter, meta: sent.meta, captures: sent.captures, templates: sent.templates };
+		},
+	},
+	{
+		accepts: () => true,
+		select(text, issue) {
+			const file = parseIssueFile(text);
+			if (issue !== undefined && issue !== file.meta.number) {
+				throw new Error(`issue ${issue} is not in this file (it holds issue ${file.meta.number})`);
+			}
+			// Ids, times and positions follow the file's order, so the output is the same on every run.
+			const captures = file.captures
+				.filter((capture) => capture.issue == null)
+				.map((capture, index) =>
+					normalizeCapture({ position: index, ...capture }, { id: `capture-${index + 1}`, now: index }),
+				);
+			return { newsletter: file.newsletter, meta: file.meta, captures, templates: {} };
+		},
+	},
+];
+
+interface Options {
+	file: string;
+	format: Format;
+	issue: number | undefined;
+	template: string | undefined;
+}
+
+function parseArgs(args: string[]): Options | "help" {
+	let file: string | undefined;
+	let format: Format = "md";
+	let issue: number | undefined;
+	let template: string | undefined;
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i] as string;
+		const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+		const value = () => {
+			const next = inline ?? args[++i];
+			if (next === undefined || next === "") throw new UsageError(`${flag} needs a value`);
+			return next;
+		};
+		if (flag === "--help" || flag === "-h") return "help";
+		if (flag === "--format") {
+			const name = value();
+			if (!isFormat(name)) throw new UsageError(`unknown format "${name}": use md, html, txt or json`);
+			format = name;
+		} else if (flag === "--issue") {
+			const text = value();
+			if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--issue expects an issue number, got "${text}"`);
+			issue = Number(text);
+		} else if (flag === "--template") {
+			template = value();
+		} else if (flag?.startsWith("-")) {
+			throw new UsageError(`unknown option ${flag}`);
+		} else if (file === undefined) {
+			file = arg;
+		} else {
+			throw new UsageError(`one FILE only, got "${file}" and "${arg}"`);
+		}
+	}
+	if (file === undefined) throw new UsageError("FILE is missing");
+	return { file, format, issue, template };
+}
+
+function readText(path: string, what: string): string {
+	try {
+		return readFileSync(path, "utf8");
+	} catch (error) {
+		const code = (error as { code?: string }).code;
+		throw new Error(code === "ENOENT" ? `${what} not found: ${path}` : `cannot read ${what} ${path}: ${code ?? error}`);
+	}
+}
+
+function compile(options: Options): string {
+	const text = readText(options.file, "file");
+	const reader = READERS.find((candidate) => candidate.accepts(text)) as (typeof READERS)[number];
+	const { newsletter, meta, captures, templates } = reader.select(text, options.issue);
+	const issue = compileIssue(captures, newsletter, meta);
+	const template = options.template === undefined ? templates[options.format] : readText(options.template, "template");
+	return renderIssue(issue, options.format, template);
+}
+
+function oneLine(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return message.replace(/\s*\n\s*/g, " ");
+}
+
+function main(args: string[]): number {
+	let options: Options | "help";
+	try {
+		options = parseArgs(args);
+	} catch (error) {
+		process.stderr.write(`compile: ${oneLine(error)} (${USAGE})\n`);
+		return 2;
+	}
+	if (options === "help") {
+		process.stdout.write(`${USAGE}\n`);
+		return 0;
+	}
+	try {
+		process.stdout.write(compile(options));
+		return 0;
+	} catch (error) {
+		process.stderr.write(`compile: ${options.file}: ${oneLine(error)}\n`);
+		return 1;
+	}
+}
+
+process.exitCode = main(process.argv.slice(2));

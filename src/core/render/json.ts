@@ -1,0 +1,11 @@
+import type { Issue } from "../issue.ts";
+import { DEFAULT_TEMPLATES } from "../template/defaults.ts";
+import { issueTemplates } from "./filters.ts";
+
+/**
+ * Render an issue as JSON with the given template (the default one when
+ * omitted). Throws TemplateError, with line and column, for a broken template.
+ */
+export function renderJson(issue: Issue, template: string = DEFAULT_TEMPLATES.json): string {
+	return issueTemplates.render(template, { issue }, "none");
+}

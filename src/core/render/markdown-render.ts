@@ -1,0 +1,73 @@
+import type { Node } from "commonmark";
+import { escapeHtml } from "../template/html-escape.ts";
+import { MARKDOWN_STYLES } from "./html-styles.ts";
+import { htmlFromTree } from "./markdown-html.ts";
+import { textFromTree } from "./markdown-text.ts";
+import { isPlainParagraph, parseMarkdown } from "./markdown-tree.ts";
+
+/** What a piece of Markdown is rendered to by the template filters. */
+export type MarkdownTarget = "html" | "inlineHtml" | "linkHtml" | "text" | "flatText";
+
+// The HTML and plain-text exports render the same notes; when both are made
+// together (the clipboard holds both), one parse serves the pair.
+const COMPANIONS: Readonly<Record<MarkdownTarget, readonly MarkdownTarget[]>> = {
+	html: ["html", "text"],
+	text: ["text", "html"],
+	inlineHtml: ["inlineHtml", "flatText"],
+	linkHtml: ["linkHtml", "flatText"],
+	flatText: ["flatText", "linkHtml"],
+};
+
+type Rendered = Partial<Record<MarkdownTarget, string>>;
+
+/** Set only while sharingMarkdown runs: results by Markdown source. */
+let shared: Map<string, Rendered> | undefined;
+
+function fromTree(tree: Node, target: MarkdownTarget): string {
+	switch (target) {
+		case "html":
+			return htmlFromTree(tree, "block");
+		case "inlineHtml":
+			return htmlFromTree(tree, "inline");
+		case "linkHtml":
+			return htmlFromTree(tree, "linkText");
+		case "text":
+			return textFromTree(tree, false);
+		default:
+			return textFromTree(tree, true);
+	}
+}
+
+function plain(markdown: string, target: MarkdownTarget): string {
+	if (target === "html") return `<p style="${MARKDOWN_STYLES.p}">${escapeHtml(markdown)}</p>`;
+	return target === "text" || target === "flatText" ? markdown : escapeHtml(markdown);
+}
+
+/** Render Markdown for a filter: sanitised HTML (block, inline, or link text) or plain text (block or one line). */
+export function renderMarkdownAs(markdown: string, target: MarkdownTarget): string {
+	if (markdown.trim() === "") return "";
+	if (isPlainParagraph(markdown)) return plain(markdown, target);
+	if (!shared) return fromTree(parseMarkdown(markdown), target);
+	let rendered = shared.get(markdown);
+	const cached = rendered?.[target];
+	if (cached !== undefined) return cached;
+	const tree = parseMarkdown(markdown);
+	rendered ??= {};
+	for (const companion of COMPANIONS[target]) rendered[companion] ??= fromTree(tree, companion);
+	shared.set(markdown, rendered);
+	return rendered[target] as string;
+}
+
+/**
+ * Run fn with Markdown results shared between its renders, then forget
+ * them: only strings are kept, and only for the duration of the call.
+ */
+export function sharingMarkdown<T>(fn: () => T): T {
+	if (shared) return fn();
+	shared = new Map();
+	try {
+		return fn();
+	} finally {
+		shared = undefined;
+	}
+}

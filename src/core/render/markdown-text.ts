@@ -1,0 +1,132 @@
+import type { Node } from "commonmark";
+import { prefixLines } from "../template/filters.ts";
+import {
+	isPlainParagraph,
+	isSafeImageSource,
+	isSafeLinkTarget,
+	MAX_DEPTH,
+	parseMarkdown,
+	textContent,
+} from "./markdown-tree.ts";
+
+/*
+ * Markdown to plain text for the plain-text email: emphasis markers dropped,
+ * a link written as "text <url>" (angle brackets delimit a URL inside prose,
+ * RFC 3986 appendix C), quotes as "> ", lists as "- " or "1. ". No hard
+ * wrapping: mail clients wrap, and hard-wrapped lines break on narrow screens.
+ */
+
+function inlineChildren(node: Node, flat: boolean, depth: number): string {
+	let out = "";
+	for (let child = node.firstChild; child; child = child.next) out += inline(child, flat, depth + 1);
+	return out;
+}
+
+function linkText(text: string, url: string): string {
+	if (text === "" || text === url || `mailto:${text}` === url) return url.replace(/^mailto:/, "");
+	return `${text} <${url}>`;
+}
+
+function inline(node: Node, flat: boolean, depth: number): string {
+	if (depth > MAX_DEPTH) return textContent(node);
+	switch (node.type) {
+		case "text":
+		case "code":
+		case "html_inline":
+			return node.literal ?? "";
+		case "softbreak":
+		case "linebreak":
+			return flat ? " " : "\n";
+		case "link": {
+			const text = inlineChildren(node, flat, depth);
+			return isSafeLinkTarget(node.destination) ? linkText(text, node.destination) : text;
+		}
+		case "image": {
+			const alt = textContent(node);
+			return isSafeImageSource(node.destination) ? linkText(alt, node.destination) : alt;
+		}
+		default:
+			return inlineChildren(node, flat, depth);
+	}
+}
+
+function blockChildren(node: Node, depth: number, separator: string): string {
+	const parts: string[] = [];
+	for (let child = node.firstChild; child; child = child.next) parts.push(block(child, depth + 1));
+	return parts.join(separator);
+}
+
+function listItem(item: Node, marker: string, depth: number): string {
+	const body = blockChildren(item, depth, "\n\n");
+	const pad = " ".repeat(marker.length);
+	return body
+		.split("\n")
+		.map((line, i) => (i === 0 ? marker + line : line === "" ? "" : pad + line))
+		.join("\n");
+}
+
+function block(node: Node, depth: number): string {
+	if (depth > MAX_DEPTH) return textContent(node, "\n\n");
+	switch (node.type) {
+		case "paragraph":
+		case "heading":
+			return inlineChildren(node, false, depth);
+		case "block_quote":
+			return prefixLines(blockChildren(node, depth, "\n\n"), "> ");
+		case "list": {
+			const items: string[] = [];
+			let number = node.listStart ?? 1;
+			for (let item = node.firstChild; item; item = item.next) {
+				const marker = node.listType === "ordered" ? `${number++}${node.listDelimiter ?? "."} ` : "- ";
+				items.push(listItem(item, marker, depth + 1));
+			}
+			return items.join(node.listTight ? "\n" : "\n\n");
+		}
+		case "code_block":
+			return (node.literal ?? "")
+				.replace(/\n$/, "")
+				.split("\n")
+				.map((line) => (line === "" ? "" : `    ${line}`))
+				.join("\n");
+		case "html_block":
+			return (node.literal ?? "").trimEnd();
+		case "thematic_break":
+			return "----";
+		default:
+			return inline(node, false, depth);
+	}
+}
+
+function flatten(node: Node, depth: number): string {
+	if (depth > MAX_DEPTH) return textContent(node);
+	switch (node.type) {
+		case "paragraph":
+		case "heading":
+			return inlineChildren(node, true, depth);
+		case "code_block":
+		case "html_block":
+			return (node.literal ?? "").trim().replace(/\s*\n\s*/g, " ");
+		case "thematic_break":
+			return "";
+		default: {
+			const parts: string[] = [];
+			for (let child = node.firstChild; child; child = child.next) {
+				const part = flatten(child, depth + 1);
+				if (part !== "") parts.push(part);
+			}
+			return parts.join(" ");
+		}
+	}
+}
+
+/** Plain text for an already parsed Markdown tree. */
+export function textFromTree(tree: Node, flat: boolean): string {
+	return flat ? flatten(tree, 0) : blockChildren(tree, 0, "\n\n");
+}
+
+/** Markdown as readable plain text; `flat` puts it all on one line (for a list bullet). */
+export function markdownToText(markdown: string, flat = false): string {
+	if (markdown.trim() === "") return "";
+	if (isPlainParagraph(markdown)) return markdown;
+	return textFromTree(parseMarkdown(markdown), flat);
+}

@@ -1,0 +1,327 @@
+import type { Context, FilterFunction } from "./context.ts";
+import { TemplateFailure } from "./errors.ts";
+import { type Evaluate, ExpressionParser } from "./expression.ts";
+import type { TagToken, Token } from "./lexer.ts";
+import { SafeString } from "./safe.ts";
+import { isTruthy } from "./values.ts";
+
+/** A compiled run of template: appends its output to ctx.out. */
+export type Render = (ctx: Context) => void;
+/** A compiled piece: constant text, or a render function. */
+type Part = string | Render;
+
+/** Loop iterations one render may run: generous for 10,000 captures, finite for a template typed in a preview. */
+export const MAX_ITERATIONS = 2_000_000;
+/** Longest output one render may produce, in UTF-16 code units. */
+export const MAX_OUTPUT = 64_000_000;
+/** Pieces gathered before they are joined into one flat chunk. */
+const PIECES_PER_CHUNK = 4096;
+
+const CLOSING_TAGS = new Set(["elsif", "else", "endif", "endunless", "endfor", "endcapture", "endcomment", "endraw"]);
+
+type Filters = Readonly<Record<string, FilterFunction>>;
+
+const nothing: Render = () => {};
+
+function sequence(parts: Part[]): Render {
+	const merged: Part[] = [];
+	for (const part of parts) {
+		const last = merged[merged.length - 1];
+		if (typeof part === "string" && typeof last === "string") merged[merged.length - 1] = last + part;
+		else merged.push(part);
+	}
+	if (merged.length === 0) return nothing;
+	if (merged.length === 1) {
+		const only = merged[0] as Part;
+		return typeof only === "string" ? (ctx) => void ctx.out.push(only) : only;
+	}
+	return (ctx) => {
+		for (const part of merged) {
+			if (typeof part === "string") ctx.out.push(part);
+			else part(ctx);
+		}
+	};
+}
+
+/**
+ * Join the pieces gathered so far into one flat string. Many small pieces
+ * kept alive to the end made the garbage collector copy them again and
+ * again, so a 10,000-capture issue cost more than 10× a 1,000-capture one;
+ * chunks this large are kept out of the young generation.
+ */
+export function flush(ctx: Context): void {
+	if (ctx.out.length === 0) return;
+	const chunk = ctx.out.length === 1 ? (ctx.out[0] as string) : ctx.out.join("");
+	ctx.out = [];
+	ctx.size += chunk.length;
+	if (ctx.size > MAX_OUTPUT) throw new TemplateFailure(0, "the template's output is too large");
+	ctx.chunks.push(chunk);
+}
+
+/** Everything rendered into ctx, as one string. */
+export function collect(ctx: Context): string {
+	flush(ctx);
+	// Chained with + (a rope of flat chunks) rather than joined, which would copy all of it once more.
+	let text = "";
+	for (const chunk of ctx.chunks) text += chunk;
+	return text;
+}
+
+/** Compiles a token stream into closures; one instance per template. */
+class Compiler {
+	private index = 0;
+	private readonly tokens: Token[];
+	private readonly filters: Filters;
+	/** Loop variables in scope while compiling, innermost last; index = slot. */
+	private readonly bindings: { name: string; used: boolean }[] = [];
+
+	constructor(tokens: Token[], filters: Filters) {
+		this.tokens = tokens;
+		this.filters = filters;
+	}
+
+	/** Compile-time lookup: loop variables become slot reads; other names are read from assigned, then data. */
+	private readonly resolve = (name: string, at: number): ((ctx: Context) => unknown) => {
+		for (let slot = this.bindings.length - 1; slot >= 0; slot--) {
+			const binding = this.bindings[slot] as { name: string; used: boolean };
+			if (binding.name === name) {
+				binding.used = true;
+				return (ctx) => ctx.slots[slot];
+			}
+		}
+		return (ctx) => {
+			if (ctx.assigned.has(name)) return ctx.assigned.get(name);
+			if (Object.hasOwn(ctx.data, name)) return ctx.data[name];
+			throw new TemplateFailure(at, `unknown variable "${name}"`);
+		};
+	};
+
+	private parser(text: string, at: number): ExpressionParser {
+		return new ExpressionParser(text, at, this.filters, this.resolve);
+	}
+
+	compile(): Render {
+		const { parts, end } = this.block([]);
+		if (end) throw new TemplateFailure(end.at, `unexpected {% ${end.name} %}`);
+		return sequence(parts);
+	}
+
+	private expression(tag: { args: string; argsAt: number }): ExpressionParser {
+		return this.parser(tag.args, tag.argsAt);
+	}
+
+	/** Compile parts until one of the closing tag names (or the end of input). */
+	private block(closers: string[]): { parts: Part[]; end: TagToken | undefined } {
+		const parts: Part[] = [];
+		while (this.index < this.tokens.length) {
+			const token = this.tokens[this.index++] as Token;
+			if (token.kind === "text") {
+				parts.push(token.value);
+			} else if (token.kind === "output") {
+				parts.push(this.output(token.body, token.bodyAt, token.at));
+			} else if (closers.includes(token.name)) {
+				return { parts, end: token };
+			} else {
+				const part = this.tag(token);
+				if (part !== undefined) parts.push(part);
+			}
+		}
+		return { parts, end: undefined };
+	}
+
+	private output(body: string, bodyAt: number, at: number): Part {
+		const parser = this.parser(body, bodyAt);
+		if (!parser.peek()) throw new TemplateFailure(at, "empty {{ }}: put a value inside");
+		const value = parser.filtered();
+		parser.finish();
+		return (ctx) => {
+			const text = ctx.escape(value(ctx));
+			if (text !== "") ctx.out.push(text);
+		};
+	}
+
+	private tag(token: TagToken): Part | undefined {
+		switch (token.name) {
+			case "if":
+				return this.conditional(token, false);
+			case "unless":
+				return this.conditional(token, true);
+			case "for":
+				return this.loop(token);
+			case "assign":
+				return this.assign(token);
+			case "capture":
+				return this.capture(token);
+			case "#":
+				return undefined;
+			default:
+				if (CLOSING_TAGS.has(token.name)) {
+					throw new TemplateFailure(token.at, `unexpected {% ${token.name} %}: nothing open here to close`);
+				}
+				throw new TemplateFailure(
+					token.at,
+					`unknown tag "${token.name}" (tags are if, elsif, else, unless, for, assign, capture, comment, raw)`,
+				);
+		}
+	}
+
+	private closed(opening: TagToken, closers: string[]): { parts: Part[]; end: TagToken } {
+		const { parts, end } = this.block(closers);
+		if (!end)
+			throw new TemplateFailure(opening.at, `{% ${opening.name} %} is never closed: add {% end${opening.name} %}`);
+		return { parts, end };
+	}
+
+	private conditional(token: TagToken, negate: boolean): Part {
+		const branches: { test: Evaluate; body: Render }[] = [];
+		let otherwise = nothing;
+		let test = this.condition(token);
+		const endName = `end${token.name}`;
+		const closers = negate ? ["else", endName] : ["elsif", "else", endName];
+		for (;;) {
+			const { parts, end } = this.closed(token, closers);
+			branches.push({ test, body: sequence(parts) });
+			if (end.name === "elsif") {
+				test = this.condition(end);
+				continue;
+			}
+			if (end.name === "else") {
+				this.expectNoArgs(end);
+				otherwise = sequence(this.closed(token, [endName]).parts);
+			}
+			break;
+		}
+		if (negate) {
+			const [only] = branches as [{ test: Evaluate; body: Render }];
+			return (ctx) => (isTruthy(only.test(ctx)) ? otherwise(ctx) : only.body(ctx));
+		}
+		if (branches.length === 1) {
+			const [only] = branches as [{ test: Evaluate; body: Render }];
+			return (ctx) => (isTruthy(only.test(ctx)) ? only.body(ctx) : otherwise(ctx));
+		}
+		return (ctx) => {
+			for (const branch of branches) {
+				if (isTruthy(branch.test(ctx))) return branch.body(ctx);
+			}
+			otherwise(ctx);
+		};
+	}
+
+	private condition(token: TagToken): Evaluate {
+		const parser = this.expression(token);
+		if (!parser.peek()) throw new TemplateFailure(token.at, `{% ${token.name} %} needs a condition`);
+		const test = parser.condition();
+		parser.finish();
+		return test;
+	}
+
+	private expectNoArgs(token: TagToken): void {
+		this.expression(token).finish();
+	}
+
+	private loop(token: TagToken): Part {
+		const parser = this.expression(token);
+		const variable = parser.word("a loop variable: {% for entry in section.entries %}").value;
+		if (!parser.accept("in")) parser.fail('expected "in"');
+		const list = parser.value();
+		let reversed = false;
+		let limit: Evaluate | undefined;
+		let offset: Evaluate | undefined;
+		while (parser.peek()) {
+			if (parser.accept("reversed")) reversed = true;
+			else if (parser.accept("limit")) {
+				if (!parser.accept(":")) parser.fail('expected ":" after limit');
+				limit = parser.value();
+			} else if (parser.accept("offset")) {
+				if (!parser.accept(":")) parser.fail('expected ":" after offset');
+				offset = parser.value();
+			} else parser.fail("expected reversed, limit: or offset:");
+		}
+		const slot = this.bindings.length;
+		const forloopBinding = { name: "forloop", used: false };
+		this.bindings.push({ name: variable, used: false }, forloopBinding);
+		const { parts, end } = this.closed(token, ["else", "endfor"]);
+		this.bindings.length = slot;
+		const body = sequence(parts);
+		const usesForloop = forloopBinding.used;
+		let otherwise = nothing;
+		if (end.name === "else") {
+			this.expectNoArgs(end);
+			otherwise = sequence(this.closed(token, ["endfor"]).parts);
+		}
+		return (ctx) => {
+			const value = list(ctx);
+			if (value === null || value === undefined) return otherwise(ctx);
+			if (!Array.isArray(value)) throw new TemplateFailure(token.argsAt, "{% for %} can only loop over a list");
+			let items: unknown[] = value;
+			const from = offset ? Number(offset(ctx)) || 0 : 0;
+			const count = limit ? Number(limit(ctx)) : items.length;
+			if (from > 0 || count < items.length) items = items.slice(from, from + Math.max(count, 0));
+			if (reversed) items = [...items].reverse();
+			if (items.length === 0) return otherwise(ctx);
+			ctx.iterations += items.length;
+			if (ctx.iterations > MAX_ITERATIONS) throw new TemplateFailure(token.at, "the template loops too many times");
+			const slots = ctx.slots;
+			const length = items.length;
+			for (let i = 0; i < length; i++) {
+				slots[slot] = items[i];
+				if (usesForloop) {
+					slots[slot + 1] = {
+						index: i + 1,
+						index0: i,
+						rindex: length - i,
+						rindex0: length - i - 1,
+						first: i === 0,
+						last: i === length - 1,
+						length,
+					};
+				}
+				body(ctx);
+				if (ctx.out.length >= PIECES_PER_CHUNK) {
+					try {
+						flush(ctx);
+					} catch (error) {
+						throw error instanceof TemplateFailure ? new TemplateFailure(token.at, error.message) : error;
+					}
+				}
+			}
+		};
+	}
+
+	private assign(token: TagToken): Part {
+		const parser = this.expression(token);
+		const name = parser.word("a variable name: {% assign name = value %}").value;
+		if (!parser.accept("=")) parser.fail('expected "="');
+		const value = parser.filtered();
+		parser.finish();
+		return (ctx) => {
+			ctx.assigned.set(name, value(ctx));
+		};
+	}
+
+	private capture(token: TagToken): Part {
+		const parser = this.expression(token);
+		const name = parser.word("a variable name: {% capture name %}").value;
+		parser.finish();
+		const body = sequence(this.closed(token, ["endcapture"]).parts);
+		return (ctx) => {
+			const { out, chunks, size } = ctx;
+			ctx.out = [];
+			ctx.chunks = [];
+			try {
+				body(ctx);
+				// Already escaped for the format while it was rendered; do not escape it twice.
+				ctx.assigned.set(name, new SafeString(collect(ctx)));
+			} finally {
+				ctx.out = out;
+				ctx.chunks = chunks;
+				ctx.size = size;
+			}
+		};
+	}
+}
+
+/** Compile tokens into a render function. Throws TemplateFailure with a source offset. */
+export function compileTokens(tokens: Token[], filters: Filters): Render {
+	return new Compiler(tokens, filters).compile();
+}

@@ -1,0 +1,144 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { serializeBackup } from "../../src/core/backup.ts";
+import { normalizeCapture } from "../../src/core/capture.ts";
+import { DEFAULT_NEWSLETTER } from "../../src/core/newsletter.ts";
+
+const ROOT = join(import.meta.dirname, "../..");
+const EXAMPLE = join(ROOT, "test/fixtures/issues/sre-weekly-90");
+
+/** Run the CLI as `npm run compile -- …` does (through tsx, which Node 20 needs for TypeScript). */
+function compile(...args: string[]) {
+	const result = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/compile.ts"), ...args], {
+		cwd: ROOT,
+		encoding: "utf8",
+		timeout: 30_000,
+	});
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "linkletter-cli-"));
+
+describe("npm run compile", () => {
+	it("prints expected.md byte for byte for the example issue", () => {
+		const { status, stdout, stderr } = compile(join(EXAMPLE, "issue.json"), "--format", "md");
+		expect(stderr).toBe("");
+		expect(status).toBe(0);
+		expect(stdout).toBe(readFileSync(join(EXAMPLE, "expected.md"), "utf8"));
+	});
+
+	it("prints the other formats, and accepts --format=json and the file's own --issue number", () => {
+		const html = compile(join(EXAMPLE, "issue.json"), "--format", "html");
+		expect(html.status).toBe(0);
+		expect(html.stdout).toBe(readFileSync(join(EXAMPLE, "issue.expected.html"), "utf8"));
+		const json = compile(join(EXAMPLE, "issue.json"), "--format=json", "--issue", "90");
+		expect(json.status).toBe(0);
+		expect(JSON.parse(json.stdout).title).toBe("SRE Weekly Issue #90");
+	});
+
+	it("renders with a curator's template file", () => {
+		const template = join(scratch, "titles.txt");
+		writeFileSync(template, "{% for s in issue.sections %}{{ s.name }}: {{ s.entries.size }}\n{% endfor %}");
+		const { status, stdout } = compile(join(EXAMPLE, "issue.json"), "--format", "txt", "--template", template);
+		expect(status).toBe(0);
+		expect(stdout).toBe("Articles: 13\nOutages: 5\n");
+	});
+
+	it("compiles a backup: the draft with the curator's template, or a sent issue as it was sent", () => {
+		const capture = (title: string, issue: number | null) =>
+			normalizeCapture({ section: "articles", url: `https://a.example/${title}`, title, issue }, { id: title, now: 1 });
+		const sentMeta = { number: 89, date: "2024-01-04", intro: "", outro: "" };
+		const backup = write(
+			"backup.json",
+			serializeBackup({
+				exportedAt: "2024-01-10T10:00:00.000Z",
+				newsletter: DEFAULT_NEWSLETTER,
+				draft: { number: 90, date: "2024-01-11", intro: "", outro: "" },
+				captures: [capture("draft-link", null), capture("sent-link", 89)],
+				issues: [
+					{
+						number: 89,
+						sentAt: 1,
+						newsletter: DEFAULT_NEWSLETTER,
+						meta: sentMeta,
+						captures: [capture("sent-link", 89)],
+						templates: {
+							txt: "sent: {% for s in issue.sections %}{% for e in s.entries %}{{ e.title }}{% endfor %}{% endfor %}",
+						},
+					},
+				],
+				templates: { txt: "draft {{ issue.number }}: {{ issue.sections.first.entries.first.title }}" },
+				trackingParams: [],
+			}),
+		);
+		expect(compile(backup, "--format", "txt").stdout).toBe("draft 90: draft-link");
+		expect(compile(backup, "--format", "txt", "--issue", "89").stdout).toBe("sent: sent-link");
+		const md = compile(backup, "--format", "md", "--issue", "89");
+		expect(md.stdout).toContain(
+			"# My Newsletter Issue #89\n\n## Articles\n\n### [sent-link](https://a.example/sent-link)",
+		);
+		const missing = compile(backup, "--issue", "12");
+		expect([missing.status, missing.stderr.trim()]).toEqual([
+			1,
+			`compile: ${backup}: issue 12 is not in this backup (it holds 90, 89)`,
+		]);
+	});
+
+	it.each<[string, () => string[], string]>([
+		["a file that is not JSON", () => [write("broken.json", "{ nope")], "not valid JSON"],
+		[
+			"a capture with a bad URL",
+			() => [
+				write(
+					"bad-url.json",
+					readFileSync(join(EXAMPLE, "issue.json"), "utf8").replace("https://example.com/sad-path", "ftp://x"),
+				),
+			],
+			"captures[3].url: expected an http(s) URL",
+		],
+		["a file that does not exist", () => [join(scratch, "missing.json")], "file not found"],
+		[
+			"an issue the file does not hold",
+			() => [join(EXAMPLE, "issue.json"), "--issue", "12"],
+			"issue 12 is not in this file",
+		],
+		[
+			"a broken template",
+			() => [join(EXAMPLE, "issue.json"), "--template", write("t.liquid", "{% if x %}")],
+			"line 1, column 1",
+		],
+	])("fails with one line on stderr and exit code 1 for %s", (_, args, message) => {
+		const { status, stdout, stderr } = compile(...args());
+		expect(status).toBe(1);
+		expect(stdout).toBe("");
+		expect(stderr).toContain(message);
+		expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+	});
+
+	it.each<[string, string[], string]>([
+		["no FILE", ["--format", "md"], "FILE is missing"],
+		["an unknown format", [join(EXAMPLE, "issue.json"), "--format", "pdf"], 'unknown format "pdf"'],
+		["an unknown option", [join(EXAMPLE, "issue.json"), "--verbose"], "unknown option --verbose"],
+		[
+			"an issue that is not a number",
+			[join(EXAMPLE, "issue.json"), "--issue", "ninety"],
+			"--issue expects an issue number",
+		],
+	])("rejects %s with a one-line usage error and exit code 2", (_, args, message) => {
+		const { status, stdout, stderr } = compile(...args);
+		expect(status).toBe(2);
+		expect(stdout).toBe("");
+		expect(stderr).toContain(message);
+		expect(stderr).toContain("usage: npm run compile -- FILE");
+		expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+	});
+});
+
+function write(name: string, text: string): string {
+	const path = join(scratch, name);
+	writeFileSync(path, text);
+	return path;
+}
