@@ -60,7 +60,8 @@ export async function sendIssue(
 		for (const capture of issue.captures) {
 			if (failure) break;
 			const current = await captures.get(capture.id);
-			if (!current || current.issueKey !== 0 || current.updatedAt !== capture.updatedAt) {
+			// Only a draft capture, unchanged since the curator looked, may be archived.
+			if (current?.issueKey !== 0 || current.updatedAt !== capture.updatedAt) {
 				failure = new ConflictError(current);
 				break;
 			}
