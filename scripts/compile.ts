@@ -45,7 +45,7 @@ const READERS: {
 		select(text, issue) {
 			const backup = parseBackup(text);
 			if (issue === undefined || issue === backup.draft.number) {
-				const captures = backup.captures.filter((capture) => capture.issue === null);
+				const captures = backup.captures.filter((capture) => capture.issue === null && !capture.held);
 				return { newsletter: backup.newsletter, meta: backup.draft, captures, templates: backup.templates };
 			}
 			const sent = backup.issues.find((candidate) => candidate.number === issue);

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { type Capture, normalizeCapture } from "../../src/core/capture.ts";
 import { compileIssue } from "../../src/core/issue.ts";
 import { DEFAULT_NEWSLETTER } from "../../src/core/newsletter.ts";
-import { FORMATS, renderIssue } from "../../src/core/render/index.ts";
+import { FORMATS, renderFormats } from "../../src/core/render/index.ts";
 import { median, ms, record } from "./report.ts";
 
 const RUNS = 21;
@@ -34,7 +34,8 @@ function timeAllFormats(list: Capture[]): number {
 	for (let r = 0; r < RUNS; r++) {
 		const t0 = performance.now();
 		const issue = compileIssue(list, DEFAULT_NEWSLETTER, meta);
-		for (const format of FORMATS) expect(renderIssue(issue, format).length).toBeGreaterThan(list.length);
+		const out = renderFormats(issue, FORMATS);
+		for (const format of FORMATS) expect(out[format].length).toBeGreaterThan(list.length);
 		times.push(performance.now() - t0);
 	}
 	return median(times);
