@@ -124,7 +124,7 @@ export function editCapture(capture: Capture, edit: Partial<CaptureInput>, now: 
 	return { ...merged, createdAt: capture.createdAt, updatedAt: now };
 }
 
-/** Order in which an issue is laid out: position, then the order saved, then id. */
+/** Order in which an issue is laid out: position, then the order saved, then id (by code unit, locale-free). */
 export function byPosition(a: Capture, b: Capture): number {
-	return a.position - b.position || a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+	return a.position - b.position || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

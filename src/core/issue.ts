@@ -1,4 +1,4 @@
-import type { Capture, Section, SectionLayout } from "./capture.ts";
+import { byPosition, type Capture, type Section, type SectionLayout } from "./capture.ts";
 import { longDate } from "./dates.ts";
 import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter } from "./newsletter.ts";
 import { escapeMarkdownText } from "./render/markdown-escape.ts";
@@ -148,10 +148,6 @@ function toEntry(capture: Capture): IssueEntry {
 	};
 }
 
-function compareCaptures(a: Capture, b: Capture): number {
-	return a.position - b.position || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 /** Bullets of a list section: groups in order of first appearance, ungrouped captures where they fall. */
 export function listItems(entries: IssueEntry[]): ListItem[] {
 	const items: ListItem[] = [];
@@ -177,7 +173,7 @@ export function listItems(entries: IssueEntry[]): ListItem[] {
 }
 
 function toSection(section: Section, captures: Capture[]): IssueSection {
-	const entries = captures.sort(compareCaptures).map(toEntry);
+	const entries = captures.sort(byPosition).map(toEntry);
 	return {
 		id: section.id,
 		name: section.name,
