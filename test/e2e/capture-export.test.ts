@@ -132,6 +132,20 @@ describe("capture a page, edit it, export the issue", () => {
 });
 
 describe("pages the extension may not read", () => {
+	it("does not wait forever on a page whose script never yields", async () => {
+		const { page, tabId } = await openArticle("/busy.html");
+		void page.evaluate(() => window.postMessage("spin", "*")).catch(() => {});
+		const popup = await openPopup(env.ext, tabId);
+		await expect.poll(() => popup.getByLabel("Title").inputValue()).toBe("A page that never stops computing");
+		await expect
+			.poll(() => popup.getByRole("status").innerText(), { timeout: 5000 })
+			.toContain("could not read this page");
+		await popup.getByLabel("Note").fill("Saved anyway.");
+		await popup.getByRole("button", { name: "Save" }).click();
+		await expect.poll(() => popup.getByRole("status").innerText()).toContain("Saved to");
+		await page.close({ runBeforeUnload: false }).catch(() => {});
+	});
+
 	it("still opens on a browser page, says why the details are missing, and saves nothing", async () => {
 		const page = await env.ext.context.newPage();
 		await page.goto("chrome://version/");
