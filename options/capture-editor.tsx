@@ -21,6 +21,8 @@ export function CaptureEditor(props: { capture: Capture; sections: Section[]; de
 		group: capture.group ?? "",
 	});
 	const [error, setError] = useState<string>();
+	// The version the curator started from: a change saved meanwhile elsewhere is a conflict, not overwritten.
+	const [startedFrom] = useState(capture.updatedAt);
 	const [conflict, setConflict] = useState<ConflictError>();
 	const id = (name: string) => `edit-${capture.id}-${name}`;
 	const set = (key: keyof Fields) => (event: Event) =>
@@ -46,7 +48,7 @@ export function CaptureEditor(props: { capture: Capture; sections: Section[]; de
 	};
 	const onSubmit = (event: Event) => {
 		event.preventDefault();
-		void save(capture.updatedAt);
+		void save(startedFrom);
 	};
 
 	return (

@@ -25,6 +25,10 @@ function toForm(meta: IssueMeta): Form {
 	};
 }
 
+function same(a: Form, b: Form): boolean {
+	return (Object.keys(a) as (keyof Form)[]).every((k) => a[k] === b[k]);
+}
+
 /** Turn the form into issue details, or say what is wrong with it. */
 export function formToMeta(form: Form): IssueMeta | string {
 	const number = Number(form.number);
@@ -47,9 +51,18 @@ export function formToMeta(form: Form): IssueMeta | string {
 
 /** The draft issue's number, date, intro, outro and sponsor block. */
 export function IssueDetails(props: { meta: IssueMeta; onSave: (meta: IssueMeta) => Promise<void> }) {
-	const [form, setForm] = useState(() => toForm(props.meta));
+	const [base, setBase] = useState(() => toForm(props.meta));
+	const [form, setForm] = useState(base);
 	const [message, setMessage] = useState<{ error: boolean; text: string }>();
-	useEffect(() => setForm(toForm(props.meta)), [props.meta]);
+	// Details saved elsewhere replace the form only if the curator has not started editing it.
+	useEffect(() => {
+		const stored = toForm(props.meta);
+		if (same(stored, base)) return;
+		setBase(stored);
+		if (same(form, base)) setForm(stored);
+		else
+			setMessage({ error: true, text: "These details were changed in another window. Saving replaces that change." });
+	}, [props.meta]);
 	const bind = (key: keyof Form) => ({
 		id: `issue-${key}`,
 		value: form[key],
@@ -64,6 +77,7 @@ export function IssueDetails(props: { meta: IssueMeta; onSave: (meta: IssueMeta)
 		}
 		try {
 			await props.onSave(meta);
+			setBase(form);
 			setMessage({ error: false, text: "Issue details saved." });
 		} catch (e) {
 			setMessage({ error: true, text: e instanceof Error ? e.message : String(e) });

@@ -3,22 +3,39 @@ import { browser } from "./browser.ts";
 const CHANNEL = "linkletter-changes";
 export const CHANGED_MESSAGE = "linkletter:changed";
 
+type ChangeMessage = { type: typeof CHANGED_MESSAGE; from: string };
+
+let pageId: string | undefined;
+/** This page's id, so it does not react to its own announcements. */
+function thisPage(): string {
+	pageId ??= crypto.randomUUID();
+	return pageId;
+}
+
 /**
  * Tell the other open Linkletter pages, and the background worker (which
  * keeps the toolbar badge), that stored data changed.
  */
 export function announceChange(): void {
+	const message: ChangeMessage = { type: CHANGED_MESSAGE, from: thisPage() };
 	const channel = new BroadcastChannel(CHANNEL);
-	channel.postMessage({ type: CHANGED_MESSAGE });
+	channel.postMessage(message);
 	channel.close();
 	// The worker may be asleep; a runtime message wakes it. Nobody listening is fine.
-	browser.runtime.sendMessage({ type: CHANGED_MESSAGE }).catch(() => {});
+	browser.runtime.sendMessage(message).catch(() => {});
 }
 
-/** Call `listener` whenever another Linkletter page changes stored data; returns an unsubscribe. */
+/**
+ * Call `listener` whenever another Linkletter page changes stored data (not
+ * this page: it reloads after its own writes, and an echo could overwrite
+ * what the curator is typing). Returns an unsubscribe.
+ */
 export function onChange(listener: () => void): () => void {
 	const channel = new BroadcastChannel(CHANNEL);
-	channel.onmessage = () => listener();
+	const me = thisPage();
+	channel.onmessage = (event: MessageEvent<ChangeMessage>) => {
+		if (event.data?.type === CHANGED_MESSAGE && event.data.from !== me) listener();
+	};
 	return () => channel.close();
 }
 

@@ -282,4 +282,18 @@ describe("options page", () => {
 		fireEvent.click(screen.getByRole("button", { name: "Draft issue" }));
 		await screen.findByRole("article", { name: "From backup" });
 	});
+
+	it("keeps an intro being typed when another window saves a link meanwhile", async () => {
+		const fake = fakeDeps([]);
+		render(<App deps={fake.deps} />);
+		const intro = (await screen.findByLabelText("Intro")) as HTMLTextAreaElement;
+		fireEvent.input(intro, { target: { value: "This week, half a sentence" } });
+		await fake.deps.restore(makeCapture({ title: "From the popup" }));
+		fake.notifyOtherWindow();
+		await screen.findByRole("article", { name: "From the popup" });
+		expect((screen.getByLabelText("Intro") as HTMLTextAreaElement).value).toBe("This week, half a sentence");
+		fireEvent.click(screen.getByRole("button", { name: "Save issue details" }));
+		await screen.findByText("Issue details saved.");
+		await waitFor(() => expect(exportText()).toContain("This week, half a sentence"));
+	});
 });

@@ -81,4 +81,29 @@ describe("capturing, beyond the first path", () => {
 		await options.getByRole("button", { name: "Settings" }).click();
 		await expect.poll(() => options.getByText(/Press Alt\+Shift\+L to open the capture popup/).count()).toBe(1);
 	});
+
+	it("two windows editing the same capture: the second save is refused, its text kept, the first window refreshed", async () => {
+		const open = async () => {
+			const page = await env.ext.context.newPage();
+			await page.goto(`chrome-extension://${env.ext.id}/options/index.html`);
+			await page.getByRole("button", { name: "Edit “Lessons From a Launch”" }).click();
+			return page;
+		};
+		const a = await open();
+		const b = await open();
+		await a.getByLabel("Note").fill("Window A's words.");
+		await a.getByRole("button", { name: "Save", exact: true }).click();
+		await a.getByRole("article", { name: "Lessons From a Launch" }).waitFor();
+		await b.getByLabel("Note").fill("Window B's words.");
+		await b.getByRole("button", { name: "Save", exact: true }).click();
+		await expect
+			.poll(() => b.getByRole("alert").allInnerTexts())
+			.toContainEqual(expect.stringContaining("changed in another window"));
+		expect(await b.getByLabel("Note").inputValue()).toBe("Window B's words.");
+		await b.getByRole("button", { name: "Overwrite with my version" }).click();
+		await b.getByRole("article", { name: "Lessons From a Launch" }).waitFor();
+		await expect
+			.poll(() => a.getByRole("article", { name: "Lessons From a Launch" }).innerText())
+			.toContain("Window B's words.");
+	});
 });
