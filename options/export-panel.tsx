@@ -22,6 +22,22 @@ export function exportFilename(title: string, extension: string): string {
 	return `${slug || "issue"}.${extension}`;
 }
 
+/**
+ * The preview loads nothing from the network: an image in a note stays a
+ * placeholder until the email is really sent. (Linkletter makes no request
+ * of its own, and a preview must not tell a tracker the curator looked.)
+ */
+const PREVIEW_POLICY =
+	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">";
+
+/** The export with the no-network policy first in its head (before the doctype would mean quirks mode). */
+export function withPreviewPolicy(html: string): string {
+	const head = /<head(?:\s[^>]*)?>/i.exec(html);
+	if (!head) return PREVIEW_POLICY + html;
+	const at = head.index + head[0].length;
+	return html.slice(0, at) + PREVIEW_POLICY + html.slice(at);
+}
+
 type Rendered = { output: string; error?: undefined } | { output?: undefined; error: Error };
 
 function tryRender(issue: Issue, format: Format, template: string | undefined): Rendered {
@@ -100,7 +116,7 @@ export function ExportPanel(props: {
 				))}
 			</select>
 			{format === "html" ? (
-				<iframe class="preview" title="HTML preview" sandbox="" srcdoc={output} />
+				<iframe class="preview" title="HTML preview" sandbox="" srcdoc={withPreviewPolicy(output)} />
 			) : (
 				<>
 					<label for={id}>{FORMAT_NAMES[format]}</label>

@@ -200,7 +200,13 @@ describe("options page", () => {
 		fireEvent.change(screen.getByLabelText("Format"), { target: { value: "html" } });
 		const frame = screen.getByTitle("HTML preview") as HTMLIFrameElement;
 		expect(frame.getAttribute("sandbox")).toBe("");
-		expect(frame.getAttribute("srcdoc")).toContain("&lt;b&gt;bold&lt;/b&gt; title");
+		const doc = new DOMParser().parseFromString(frame.getAttribute("srcdoc") ?? "", "text/html");
+		expect(doc.compatMode).toBe("CSS1Compat");
+		expect(doc.querySelector("h3")?.textContent).toBe("<b>bold</b> title");
+		// The preview may load nothing from the network: its first head element is a policy saying so.
+		const policy = doc.head.firstElementChild;
+		expect(policy?.getAttribute("http-equiv")).toBe("Content-Security-Policy");
+		expect(policy?.getAttribute("content")).toContain("default-src 'none'");
 	});
 
 	it("marks the issue as sent: archived, held captures carried over, next number started", async () => {
