@@ -79,8 +79,10 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			const unsaved = deps.readUnsaved(unsavedKey.current);
 			const savable = isSavableUrl(tab.url);
 			if (!savable) notice({ tone: "error", text: NOT_HTTP });
-			const page = savable && tab.id !== undefined ? await deps.readPage(tab.id) : undefined;
+			const read = savable && tab.id !== undefined ? await deps.readPage(tab.id) : undefined;
 			if (!live) return;
+			// A PDF viewer answers, but with nothing of the document in it: as good as unreadable.
+			const page = read?.unreadable ? undefined : read;
 			if (!page) notice({ tone: "info", text: UNREADABLE });
 			const hints = { canonical: page?.canonical, ogUrl: page?.ogUrl };
 			const url = savable ? canonicalUrl(tab.url, hints) : tab.url;

@@ -16,7 +16,15 @@ export interface PageSnapshot extends PageDetails {
 	quoteUrl?: string;
 	/** document.referrer when http(s). */
 	referrer?: string;
+	/**
+	 * Set when the document is only a viewer around content the page script
+	 * cannot read (the browser's PDF viewer): no details, no selection.
+	 */
+	unreadable?: true;
 }
+
+/** Documents that are the browser's viewer for another kind of file; their text is out of reach. */
+const VIEWER_TYPES = new Set(["application/pdf"]);
 
 function attempt<T>(read: () => T): T | undefined {
 	try {
@@ -34,6 +42,10 @@ function attempt<T>(read: () => T): T | undefined {
 export function readPage(doc: Document): PageSnapshot {
 	const url = attempt(() => doc.location?.href) ?? attempt(() => doc.URL) ?? "";
 	const snapshot: PageSnapshot = { url };
+	if (VIEWER_TYPES.has(attempt(() => doc.contentType) ?? "")) {
+		snapshot.unreadable = true;
+		return snapshot;
+	}
 	Object.assign(
 		snapshot,
 		attempt(() => extractDetails(doc, url)),

@@ -132,6 +132,17 @@ describe("capture a page, edit it, export the issue", () => {
 });
 
 describe("pages the extension may not read", () => {
+	it("on a PDF, says the document and selection could not be read, and still saves the link", async () => {
+		const { tabId } = await openArticle("/report.pdf");
+		const popup = await openPopup(env.ext, tabId);
+		await expect.poll(() => popup.getByLabel("URL").inputValue()).toBe(`${env.site.origin}/report.pdf`);
+		await expect.poll(() => popup.getByRole("status").innerText()).toContain("could not read this page");
+		expect(await popup.getByLabel("Quote").inputValue()).toBe("");
+		await popup.getByLabel("Note").fill("The postmortem, as a PDF.");
+		await popup.getByRole("button", { name: "Save" }).click();
+		await expect.poll(() => popup.getByRole("status").innerText()).toContain("Saved to");
+	});
+
 	it("does not wait forever on a page whose script never yields", async () => {
 		const { page, tabId } = await openArticle("/busy.html");
 		void page.evaluate(() => window.postMessage("spin", "*")).catch(() => {});

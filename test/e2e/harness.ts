@@ -26,6 +26,7 @@ export function chromePath(): string {
 const TYPES: Record<string, string> = {
 	".html": "text/html; charset=utf-8",
 	".json": "application/json",
+	".pdf": "application/pdf",
 };
 
 /** Serve test/fixtures/site on 127.0.0.1 (a random port); extra routes can be added per test. */
@@ -36,7 +37,7 @@ export async function serveSite(extra: Record<string, string> = {}): Promise<{ o
 			extra[path] ??
 			(() => {
 				const file = join(SITE, path.replace(/^\/+/, ""));
-				return file.startsWith(SITE) && existsSync(file) ? readFileSync(file, "utf8") : undefined;
+				return file.startsWith(SITE) && existsSync(file) ? readFileSync(file) : undefined;
 			})();
 		if (body === undefined) {
 			res.writeHead(404).end("not found");

@@ -276,3 +276,14 @@ describe("joinAuthors", () => {
 		);
 	});
 });
+
+describe("the browser's PDF viewer", () => {
+	it("is reported as unreadable, with no details made up from the viewer", () => {
+		const viewer = {
+			contentType: "application/pdf",
+			location: { href: "https://ex.com/report.pdf" },
+			title: "report.pdf",
+		};
+		expect(readPage(viewer as unknown as Document)).toEqual({ url: "https://ex.com/report.pdf", unreadable: true });
+	});
+});
