@@ -66,7 +66,8 @@ export async function putUnchanged(
 ): Promise<ConflictError | undefined> {
 	for (const { next, expectedUpdatedAt } of edits) {
 		const current = await store.get(next.id);
-		if (!current || current.updatedAt !== expectedUpdatedAt) {
+		// Same version, and still in the same issue (a capture sent meanwhile never comes back to the draft).
+		if (!current || current.updatedAt !== expectedUpdatedAt || current.issueKey !== (next.issue ?? 0)) {
 			tx.abort();
 			return new ConflictError(current);
 		}
@@ -96,13 +97,13 @@ export function updateCapture(db: DB, next: Capture, expectedUpdatedAt: number):
 	return updateCaptures(db, [{ next, expectedUpdatedAt }]);
 }
 
-/** Delete a capture, unless it changed since the caller read it. */
+/** Delete a draft capture, unless it changed (or was sent) since the caller read it. */
 export async function deleteCapture(db: DB, id: string, expectedUpdatedAt: number): Promise<void> {
 	let conflict: ConflictError | undefined;
 	try {
 		const tx = db.transaction("captures", "readwrite");
 		const current = await tx.store.get(id);
-		if (current && current.updatedAt !== expectedUpdatedAt) {
+		if (current && (current.updatedAt !== expectedUpdatedAt || current.issueKey !== 0)) {
 			conflict = new ConflictError(current);
 			tx.abort();
 		} else if (current) {

@@ -5,9 +5,11 @@ export class ConflictError extends Error {
 	override name = "ConflictError";
 	constructor(readonly current: StoredCapture | undefined) {
 		super(
-			current
-				? "This capture was changed in another window. Your edit was not saved; reload it to see the other change."
-				: "This capture was deleted in another window. Your edit was not saved.",
+			!current
+				? "This capture was deleted in another window. Your edit was not saved."
+				: current.issueKey !== 0
+					? `This capture went out in issue #${current.issueKey} in the meantime. Your edit was not saved.`
+					: "This capture was changed in another window. Your edit was not saved; reload it to see the other change.",
 		);
 	}
 }

@@ -57,7 +57,13 @@ export async function sendIssue(
 		const tx = db.transaction(["captures", "issues", "settings"], "readwrite");
 		const captures = tx.objectStore("captures");
 		if (await tx.objectStore("issues").get(issue.number)) failure = new IssueExistsError(issue.number);
-		for (const capture of issue.captures) {
+		// Archiving is a change: a stale editor elsewhere must see a newer version, not overwrite it.
+		const archived = issue.captures.map((c) => ({
+			...c,
+			issue: issue.number,
+			updatedAt: Math.max(issue.sentAt, c.updatedAt + 1),
+		}));
+		for (const [i, capture] of issue.captures.entries()) {
 			if (failure) break;
 			const current = await captures.get(capture.id);
 			// Only a draft capture, unchanged since the curator looked, may be archived.
@@ -65,14 +71,13 @@ export async function sendIssue(
 				failure = new ConflictError(current);
 				break;
 			}
-			void captures.put(toStored({ ...capture, issue: issue.number }));
+			void captures.put(toStored(archived[i] as Capture));
 		}
 		// putUnchanged aborts the transaction itself on a conflict.
 		if (failure) tx.abort();
 		else failure = await putUnchanged(tx, captures, carried);
 		if (!failure) {
-			const frozen = issue.captures.map((c) => ({ ...c, issue: issue.number }));
-			void tx.objectStore("issues").put({ ...issue, captures: frozen });
+			void tx.objectStore("issues").put({ ...issue, captures: archived });
 			void tx.objectStore("settings").put(next, "draft");
 		}
 		await tx.done;

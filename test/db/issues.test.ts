@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { editCapture } from "../../src/core/capture.ts";
 import { DEFAULT_NEWSLETTER, type SentIssue } from "../../src/core/newsletter.ts";
 import { deleteSection } from "../../src/core/sections.ts";
-import { addCaptures, findByUrlKey, listDraft, updateCapture } from "../../src/db/captures.ts";
+import { addCaptures, deleteCapture, findByUrlKey, listDraft, updateCapture } from "../../src/db/captures.ts";
 import { ConflictError } from "../../src/db/errors.ts";
 import {
 	getSentIssue,
@@ -106,5 +106,19 @@ describe("held captures", () => {
 		await sendIssue(db, issueOf(1, [sent]), { number: 2, date: "d", intro: "", outro: "" }, carried);
 		const draft = await listDraft(db);
 		expect(draft.map((c) => [c.id, c.held])).toEqual([[held.id, undefined]]);
+	});
+});
+
+describe("a stale window after sending", () => {
+	it("cannot pull a sent capture back into the draft, nor delete it", async () => {
+		const db = await freshDb();
+		const capture = makeCapture({ note: "as sent" }, 10);
+		await addCaptures(db, [capture]);
+		await sendIssue(db, issueOf(1, [capture]), { number: 2, date: "d", intro: "", outro: "" });
+		const stale = editCapture(capture, { note: "edited in a window opened before sending" }, 20);
+		await expect(updateCapture(db, stale, capture.updatedAt)).rejects.toThrow("went out in issue #1");
+		await expect(deleteCapture(db, capture.id, capture.updatedAt)).rejects.toBeInstanceOf(ConflictError);
+		expect(await listDraft(db)).toEqual([]);
+		expect((await findByUrlKey(db, capture.urlKey))[0]).toMatchObject({ issue: 1, note: "as sent" });
 	});
 });
