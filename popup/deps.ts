@@ -26,7 +26,10 @@ export interface PopupDeps {
 	loadTab(): Promise<TabInfo | undefined>;
 	/** The page's own details and selection; undefined when the page cannot be read. */
 	readPage(tabId: number): Promise<PageSnapshot | undefined>;
+	/** Settings, and earlier captures of the link with this key. */
 	load(urlKey: string): Promise<PopupData>;
+	/** Earlier captures of the link with another key (the canonical URL's), with their issues' dates. */
+	matches(urlKey: string): Promise<Pick<PopupData, "matches" | "issueDates">>;
 	save(capture: Capture, options: { expectedUpdatedAt?: number }): Promise<void>;
 	/** Synchronous on purpose: the popup may be closed right after a keystroke. */
 	readUnsaved(key: string): UnsavedEdit | undefined;

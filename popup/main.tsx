@@ -27,15 +27,19 @@ export function start(root: HTMLElement): void {
 		readPage: (tabId) => runPageScript<PageSnapshot>(tabId),
 		async load(urlKey) {
 			const d = await db;
-			const [newsletter, lastSection, matches, groups, trackingParams] = await Promise.all([
+			const [newsletter, lastSection, found, groups, trackingParams] = await Promise.all([
 				loadNewsletter(d),
 				loadLastSection(d),
-				findByUrlKey(d, urlKey),
+				deps.matches(urlKey),
 				loadGroups(d),
 				loadTrackingParams(d),
 			]);
-			const issueDates = await sentIssueDates(d, matches);
-			return { newsletter, lastSection, matches, groups, trackingParams, issueDates };
+			return { newsletter, lastSection, groups, trackingParams, ...found };
+		},
+		async matches(urlKey) {
+			const d = await db;
+			const matches = await findByUrlKey(d, urlKey);
+			return { matches, issueDates: await sentIssueDates(d, matches) };
 		},
 		async save(capture, options) {
 			await saveCapture(await db, capture, options);

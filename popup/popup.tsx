@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { type Capture, type CaptureInput, editCapture, normalizeCapture } from "../src/core/capture.ts";
+import { type Capture, type CaptureInput, editCapture, normalizeCapture, type Section } from "../src/core/capture.ts";
 import { canonicalUrl, isSameSite, isSavableUrl, parseUrl, stripTracking, urlKey } from "../src/core/url.ts";
 import type { PageSnapshot } from "../src/page/read-page.ts";
 import type { UnsavedEdit } from "../src/platform/unsaved.ts";
@@ -73,29 +73,42 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 				return;
 			}
 			tabId.current = tab.id;
-			unsavedKey.current = urlKey(tab.url);
+			const tabKey = urlKey(tab.url);
+			unsavedKey.current = tabKey;
 			fill({ url: tab.url, title: tab.title });
 			noteRef.current?.focus();
-			const unsaved = deps.readUnsaved(unsavedKey.current);
+			// What was typed before the popup closed comes back at once, and counts as typed.
+			const unsaved = deps.readUnsaved(tabKey);
+			if (unsaved) keepTyped(pick(unsaved));
 			const savable = isSavableUrl(tab.url);
 			if (!savable) notice({ tone: "error", text: NOT_HTTP });
-			const read = savable && tab.id !== undefined ? await deps.readPage(tab.id) : undefined;
+			// Storage and the page are asked together; neither waits for the other.
+			const storedP = deps.load(tabKey);
+			const readP = savable && tab.id !== undefined ? deps.readPage(tab.id) : Promise.resolve(undefined);
+			const stored = await storedP;
+			if (!live) return;
+			setData(stored);
+			const sections = stored.newsletter.sections;
+			fill({ section: (sections.find((s) => s.id === stored.lastSection) ?? sections[0])?.id ?? "" });
+			const read = await readP;
 			if (!live) return;
 			// A PDF viewer answers, but with nothing of the document in it: as good as unreadable.
 			const page = read?.unreadable ? undefined : read;
 			if (!page) notice({ tone: "info", text: UNREADABLE });
 			const hints = { canonical: page?.canonical, ogUrl: page?.ogUrl };
-			const url = savable ? canonicalUrl(tab.url, hints) : tab.url;
+			// Stripped with the curator's own list of tracking parameters; matched by the same key it is saved under.
+			const url = savable ? canonicalUrl(tab.url, hints, stored.trackingParams) : tab.url;
 			setSnapshot(page);
 			fill({ url, title: page?.title, quote: page?.quote });
-			const stored = await deps.load(urlKey(url));
+			const key = urlKey(url);
+			const more = key === tabKey ? undefined : await deps.matches(key);
 			if (!live) return;
-			setData(stored);
-			// Stripped again with the curator's own list of tracking parameters.
-			if (savable) fill({ url: canonicalUrl(tab.url, hints, stored.trackingParams) });
-			restore(stored);
-			// What was typed before the popup closed wins over what was stored.
-			if (unsaved) fill({ ...pick(unsaved) });
+			const matches = [
+				...stored.matches,
+				...(more?.matches ?? []).filter((m) => !stored.matches.some((s) => s.id === m.id)),
+			];
+			const issueDates = new Map([...stored.issueDates, ...(more?.issueDates ?? [])]);
+			restore(matches, sections, issueDates);
 		})().catch((error: unknown) => {
 			if (live) notice({ tone: "error", text: `Something went wrong: ${String(error)}` });
 		});
@@ -104,11 +117,16 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 		};
 	}, [deps]);
 
-	/** Apply what storage knows: the earlier capture of this page, the last section, an unsaved edit. */
-	const restore = (stored: PopupData) => {
-		const sections = stored.newsletter.sections;
-		const last = sections.find((s) => s.id === stored.lastSection) ?? sections[0];
-		const inDraft = stored.matches.find((m) => m.issue === null);
+	/** Put values in as if typed: later page or storage answers leave them alone. */
+	const keepTyped = (values: Partial<Fields>) => {
+		for (const key of Object.keys(values) as (keyof Fields)[]) touched.current.add(key);
+		latest.current = { ...latest.current, ...values };
+		setFields(latest.current);
+	};
+
+	/** Apply earlier captures of this link: the draft one is opened for editing; sent ones are mentioned. */
+	const restore = (matches: Capture[], sections: Section[], issueDates: ReadonlyMap<number, string>) => {
+		const inDraft = matches.find((m) => m.issue === null);
 		if (inDraft) {
 			setExisting(inDraft);
 			setViaUrl(inDraft.via?.url);
@@ -119,11 +137,17 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 				quote: inDraft.quote ?? "",
 				group: inDraft.group ?? "",
 				via: inDraft.via?.name ?? "",
+				section: inDraft.section,
 			});
+			// Typed before the stored note arrived: keep both rather than lose the earlier one on Save.
+			const typed = latest.current.note;
+			if (touched.current.has("note") && inDraft.note && !typed.includes(inDraft.note)) {
+				change("note", typed.trim() ? `${inDraft.note}\n\n${typed}` : inDraft.note);
+				notice({ tone: "info", text: "Your earlier note is kept above what you typed." });
+			}
 			if (tabId.current !== undefined) void deps.markSaved(tabId.current).catch(() => {});
 		}
-		fill({ section: inDraft?.section ?? last?.id ?? "" });
-		const message = matchMessage(stored.matches, sections, stored.issueDates);
+		const message = matchMessage(matches, sections, issueDates);
 		if (message) notice({ tone: "info", text: message });
 	};
 

@@ -25,14 +25,19 @@ function fakeDeps(overrides: Partial<PopupDeps> = {}, data: Partial<PopupData> =
 			quoteUrl: "https://example.com/post#:~:text=a%20quoted%20line",
 			author: "Ann Author",
 		}),
-		load: async () => ({
+		// Like the real store, earlier captures are found only under their own key.
+		load: async (key) => ({
 			newsletter: DEFAULT_NEWSLETTER,
 			lastSection: "tools",
-			matches: [],
 			groups: [],
 			trackingParams: ["utm_*"],
 			issueDates: new Map(),
 			...data,
+			matches: (data.matches ?? []).filter((m) => m.urlKey === key),
+		}),
+		matches: async (key) => ({
+			matches: (data.matches ?? []).filter((m) => m.urlKey === key),
+			issueDates: data.issueDates ?? new Map(),
 		}),
 		save: async (capture) => {
 			saved.push(capture);
@@ -90,13 +95,62 @@ describe("popup", () => {
 		expect(unsaved.at(-1)).toMatchObject({ note: "half", url: "example.com/post" });
 	});
 
-	it("restores an unsaved note but never over what the curator already typed", async () => {
-		const key = "example.com/post";
+	it("brings back a note typed before the popup closed, before storage has answered", async () => {
+		const { deps } = fakeDeps(
+			{ load: () => new Promise(() => {}) },
+			{},
+			{ url: "example.com/post", note: "from before", updatedAt: 1 },
+		);
+		render(<Popup deps={deps} />);
+		await waitFor(() => expect(field("Note").value).toBe("from before"));
+	});
+
+	it("an unsaved note wins over the stored one it was typed on top of", async () => {
 		const earlier = makeCapture({ url: "https://example.com/post", note: "stored note" });
-		const { deps } = fakeDeps({}, { matches: [earlier] }, { url: key, note: "from before", updatedAt: 1 });
+		const { deps } = fakeDeps(
+			{},
+			{ matches: [earlier] },
+			{
+				url: "example.com/post",
+				note: "stored note, then more",
+				updatedAt: 1,
+			},
+		);
 		render(<Popup deps={deps} />);
 		await screen.findByText(/Already saved/);
-		expect(field("Note").value).toBe("from before");
+		expect(field("Note").value).toBe("stored note, then more");
+	});
+
+	it("typing before the stored note arrives keeps both, so Save loses neither", async () => {
+		const earlier = makeCapture({ url: "https://example.com/post", note: "my old note" });
+		let answer: (() => void) | undefined;
+		const fake = fakeDeps({}, { matches: [earlier] });
+		const load = fake.deps.load;
+		fake.deps.load = (key) => new Promise((resolve) => (answer = () => resolve(load(key))));
+		render(<Popup deps={fake.deps} />);
+		await waitFor(() => expect(document.activeElement).toBe(field("Note")));
+		fireEvent.input(field("Note"), { target: { value: "a new thought" } });
+		await waitFor(() => expect(answer).toBeDefined());
+		answer?.();
+		await screen.findByText(/Already saved/);
+		expect(field("Note").value).toBe("my old note\n\na new thought");
+		fireEvent.click(screen.getByRole("button", { name: "Save" }));
+		await screen.findByText(/Saved to/);
+		expect(fake.saved[0]).toMatchObject({ id: earlier.id, note: "my old note\n\na new thought" });
+	});
+
+	it("finds the earlier capture under the curator's own tracking parameters", async () => {
+		const earlier = makeCapture({ url: "https://ex.com/b", note: "first time" });
+		const { deps } = fakeDeps(
+			{
+				loadTab: async () => ({ id: 1, url: "https://ex.com/b?source=tw", title: "B" }),
+				readPage: async () => ({ url: "https://ex.com/b?source=tw", title: "B" }),
+			},
+			{ matches: [earlier], trackingParams: ["source"] },
+		);
+		render(<Popup deps={deps} />);
+		await screen.findByText(/Already saved/);
+		expect(field("Note").value).toBe("first time");
 	});
 
 	it("opens the earlier capture of the same page for editing", async () => {
@@ -198,7 +252,7 @@ describe("popup", () => {
 		const featured = { ...makeCapture({ url: "https://example.com/post" }), issue: 12 };
 		const { deps } = fakeDeps({}, { matches: [featured], issueDates: new Map([[12, "2026-10-02"]]) });
 		render(<Popup deps={deps} />);
-		await screen.findByText(/Featured in #12 on Oct 2, 2026/);
+		await screen.findByText(/Featured in #12 on .*2026/);
 	});
 
 	it("marks the tab's toolbar button once the page is saved", async () => {
