@@ -2,7 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "prea
 import type { Capture } from "../src/core/capture.ts";
 import { checkIssue } from "../src/core/checklist.ts";
 import { compileIssue } from "../src/core/issue.ts";
-import { newIssueMeta } from "../src/core/newsletter.ts";
+import { datedMeta, newIssueMeta } from "../src/core/newsletter.ts";
+import { DEFAULT_TEMPLATES, FORMATS, renderFormats } from "../src/core/render/index.ts";
 import { moveCapture } from "../src/core/sections.ts";
 import type { GuardedEdit } from "../src/db/captures.ts";
 import { BackupPanel } from "./backup-panel.tsx";
@@ -66,7 +67,9 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	};
 
 	const included = useMemo(() => draft?.captures.filter((c) => !c.held) ?? [], [draft]);
-	const issue = useMemo(() => draft && compileIssue(included, draft.newsletter, draft.meta), [draft, included]);
+	// A date the curator never chose follows the calendar until the issue is sent.
+	const meta = useMemo(() => draft && datedMeta(draft.meta, deps.today()), [draft, deps]);
+	const issue = useMemo(() => draft && meta && compileIssue(included, draft.newsletter, meta), [draft, meta, included]);
 	const checks = useMemo(
 		() => (draft ? checkIssue(included, draft.newsletter.sections, draft.recent, draft.trackingParams) : []),
 		[draft, included],
@@ -97,17 +100,22 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		void write(() => deps.update([{ next, expectedUpdatedAt: capture.updatedAt }]));
 	};
 	const send = async () => {
-		if (!draft) return;
+		if (!draft || !meta || !issue) return;
 		const now = deps.now();
 		const held = draft.captures.filter((c) => c.held);
+		const { autoDate: _auto, ...sentMeta } = meta;
+		// Frozen whole: every template as it is today and every format as rendered, so a past
+		// issue re-exports exactly as sent even after templates or Linkletter itself change.
+		const templates = { ...DEFAULT_TEMPLATES, ...draft.templates };
 		await deps.send(
 			{
-				number: draft.meta.number,
+				number: meta.number,
 				sentAt: now,
 				newsletter: draft.newsletter,
-				meta: draft.meta,
+				meta: sentMeta,
 				captures: included,
-				templates: draft.templates,
+				templates,
+				outputs: renderFormats(issue, FORMATS, templates),
 			},
 			newIssueMeta(draft.meta.number + 1, deps.today()),
 			held.map((c) => ({ next: withoutHold(c, now), expectedUpdatedAt: c.updatedAt })),
@@ -144,7 +152,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 			{draft && issue && view === "draft" && (
 				<div class="columns">
 					<div>
-						<IssueDetails meta={draft.meta} onSave={(meta) => write(() => deps.saveMeta(meta))} />
+						<IssueDetails meta={meta ?? draft.meta} onSave={(next) => write(() => deps.saveMeta(next))} />
 						<DraftList
 							draft={draft}
 							deps={deps}

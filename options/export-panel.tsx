@@ -59,13 +59,18 @@ export function ExportPanel(props: {
 	deps: Pick<OptionsDeps, "copy" | "download">;
 	onTemplatesChange?: (templates: Record<string, string>) => void;
 	heading?: string;
+	/** A sent issue's formats exactly as they went out; shown instead of rendering again. */
+	frozen?: Record<string, string>;
 }) {
-	const { issue, templates } = props;
+	const { issue, templates, frozen } = props;
+	/** A format's text: as sent when frozen, else rendered with the curator's template. */
+	const renderFor = (f: Format, template: string | undefined): Rendered =>
+		frozen?.[f] !== undefined ? { output: frozen[f] } : tryRender(issue, f, template);
 	const [format, setFormat] = useState<Format>("md");
 	const [status, setStatus] = useState<string>();
 	const lastGood = useRef<Partial<Record<Format, string>>>({});
 	const template = templates[format];
-	const rendered = useMemo(() => tryRender(issue, format, template), [issue, format, template]);
+	const rendered = useMemo(() => renderFor(format, template), [issue, format, template, frozen]);
 	// A template mistake never blanks the preview: the last good output stays until it is fixed.
 	if (rendered.output !== undefined) lastGood.current[format] = rendered.output;
 	const output = rendered.output ?? lastGood.current[format] ?? tryRender(issue, format, undefined).output ?? "";
@@ -73,8 +78,8 @@ export function ExportPanel(props: {
 	const copy = async () => {
 		try {
 			const html =
-				format === "json" ? undefined : format === "html" ? output : tryRender(issue, "html", templates.html).output;
-			const text = format === "html" ? (tryRender(issue, "txt", templates.txt).output ?? output) : output;
+				format === "json" ? undefined : format === "html" ? output : renderFor("html", templates.html).output;
+			const text = format === "html" ? (renderFor("txt", templates.txt).output ?? output) : output;
 			await props.deps.copy(html === undefined ? { text } : { text, html });
 			setStatus(
 				format === "json"

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { IssueMeta } from "../src/core/newsletter.ts";
 
 type Form = {
@@ -49,6 +49,8 @@ export function formToMeta(form: Form): IssueMeta | string {
 	return meta;
 }
 
+const AUTOSAVE_MS = 500;
+
 /** The draft issue's number, date, intro, outro and sponsor block. */
 export function IssueDetails(props: { meta: IssueMeta; onSave: (meta: IssueMeta) => Promise<void> }) {
 	const [base, setBase] = useState(() => toForm(props.meta));
@@ -63,25 +65,54 @@ export function IssueDetails(props: { meta: IssueMeta; onSave: (meta: IssueMeta)
 		else
 			setMessage({ error: true, text: "These details were changed in another window. Saving replaces that change." });
 	}, [props.meta]);
-	const bind = (key: keyof Form) => ({
-		id: `issue-${key}`,
-		value: form[key],
-		onInput: (e: Event) => setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value }),
-	});
-	const save = async (event: Event) => {
-		event.preventDefault();
-		const meta = formToMeta(form);
+	const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+	const pending = useRef<Form | undefined>(undefined);
+
+	const store = async (values: Form, explicit: boolean) => {
+		const meta = formToMeta(values);
 		if (typeof meta === "string") {
 			setMessage({ error: true, text: meta });
 			return;
 		}
+		// A date left as it was keeps following the calendar; a date the curator picks stays.
+		if (props.meta.autoDate && values.date === props.meta.date) meta.autoDate = true;
 		try {
 			await props.onSave(meta);
-			setBase(form);
-			setMessage({ error: false, text: "Issue details saved." });
+			setBase(values);
+			setMessage({ error: false, text: explicit ? "Issue details saved." : "Saved." });
 		} catch (e) {
 			setMessage({ error: true, text: e instanceof Error ? e.message : String(e) });
 		}
+	};
+	const flush = () => {
+		clearTimeout(timer.current);
+		const values = pending.current;
+		pending.current = undefined;
+		if (values) void store(values, false);
+	};
+	// Saved as the curator types (half a second after the last key), so the preview and
+	// "Mark as sent" never miss an intro that was written but not explicitly saved.
+	const schedule = (values: Form) => {
+		pending.current = values;
+		clearTimeout(timer.current);
+		timer.current = setTimeout(flush, AUTOSAVE_MS);
+	};
+	useEffect(() => flush, []);
+
+	const bind = (key: keyof Form) => ({
+		id: `issue-${key}`,
+		value: form[key],
+		onInput: (e: Event) => {
+			const next = { ...form, [key]: (e.currentTarget as HTMLInputElement).value };
+			setForm(next);
+			schedule(next);
+		},
+	});
+	const save = (event: Event) => {
+		event.preventDefault();
+		clearTimeout(timer.current);
+		pending.current = undefined;
+		void store(form, true);
 	};
 	return (
 		<form class="issue-details" onSubmit={save} aria-label="Issue details">

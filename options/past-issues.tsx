@@ -7,7 +7,15 @@ import { ExportPanel } from "./export-panel.tsx";
 function SentIssueView({ sent, deps }: { sent: SentIssue; deps: Pick<OptionsDeps, "copy" | "download"> }) {
 	// Compiled from the frozen copy with the templates of the day: exactly as it went out.
 	const issue = useMemo(() => compileIssue(sent.captures, sent.newsletter, sent.meta), [sent]);
-	return <ExportPanel issue={issue} templates={sent.templates} deps={deps} heading={`${issue.title}, as sent`} />;
+	return (
+		<ExportPanel
+			issue={issue}
+			templates={sent.templates}
+			frozen={sent.outputs}
+			deps={deps}
+			heading={`${issue.title}, as sent`}
+		/>
+	);
 }
 
 /** Sent issues, newest first; each can be exported again exactly as sent. */

@@ -29,6 +29,8 @@ interface IssueInput {
 	captures: Capture[];
 	/** The curator's templates by format, when the file keeps them. */
 	templates: Record<string, string>;
+	/** For a sent issue, each format exactly as it went out. */
+	outputs?: Record<string, string> | undefined;
 }
 
 /**
@@ -53,7 +55,13 @@ const READERS: {
 				const numbers = [backup.draft.number, ...backup.issues.map((candidate) => candidate.number)].join(", ");
 				throw new Error(`issue ${issue} is not in this backup (it holds ${numbers})`);
 			}
-			return { newsletter: sent.newsletter, meta: sent.meta, captures: sent.captures, templates: sent.templates };
+			return {
+				newsletter: sent.newsletter,
+				meta: sent.meta,
+				captures: sent.captures,
+				templates: sent.templates,
+				outputs: sent.outputs,
+			};
 		},
 	},
 	{
@@ -129,7 +137,10 @@ function readText(path: string, what: string): string {
 function compile(options: Options): string {
 	const text = readText(options.file, "file");
 	const reader = READERS.find((candidate) => candidate.accepts(text)) as (typeof READERS)[number];
-	const { newsletter, meta, captures, templates } = reader.select(text, options.issue);
+	const { newsletter, meta, captures, templates, outputs } = reader.select(text, options.issue);
+	// A sent issue prints exactly what went out, unless a template is asked for explicitly.
+	const frozen = options.template === undefined ? outputs?.[options.format] : undefined;
+	if (frozen !== undefined) return frozen;
 	const issue = compileIssue(captures, newsletter, meta);
 	const template = options.template === undefined ? templates[options.format] : readText(options.template, "template");
 	return renderIssue(issue, options.format, template);

@@ -60,7 +60,7 @@ function text(value: unknown, path: string): string {
  */
 function newsletterAndMeta(newsletter: unknown, meta: unknown): { newsletter: Newsletter; meta: IssueMeta } {
 	const n = object(newsletter, "newsletter");
-	const m = object(meta, "draft");
+	const { autoDate, ...m } = object(meta, "draft");
 	try {
 		const parsed = parseIssueFile(
 			JSON.stringify({
@@ -71,7 +71,7 @@ function newsletterAndMeta(newsletter: unknown, meta: unknown): { newsletter: Ne
 				captures: [],
 			}),
 		);
-		return { newsletter: parsed.newsletter, meta: parsed.meta };
+		return { newsletter: parsed.newsletter, meta: autoDate === true ? { ...parsed.meta, autoDate } : parsed.meta };
 	} catch (error) {
 		throw new BackupError(error instanceof Error ? error.message : String(error));
 	}
@@ -97,7 +97,9 @@ function sentIssue(value: unknown, path: string): SentIssue {
 	const number = whole(i.number, `${path}.number`);
 	const { newsletter, meta } = newsletterAndMeta(i.newsletter, i.meta);
 	const templates = stringMap(i.templates ?? {}, `${path}.templates`);
+	const outputs = i.outputs === undefined ? undefined : stringMap(i.outputs, `${path}.outputs`);
 	return {
+		...(outputs ? { outputs } : {}),
 		number,
 		sentAt: whole(i.sentAt, `${path}.sentAt`),
 		newsletter,

@@ -26,6 +26,8 @@ export interface IssueMeta {
 	/** Markdown. */
 	outro: string;
 	sponsor?: Sponsor;
+	/** The date was never chosen by the curator: the issue is dated the day it is sent. */
+	autoDate?: boolean;
 }
 
 export const DEFAULT_NEWSLETTER: Newsletter = {
@@ -38,9 +40,14 @@ export const DEFAULT_NEWSLETTER: Newsletter = {
 	],
 };
 
-/** A fresh draft issue: number 1 unless told otherwise; the date comes in as an argument. */
+/** A fresh draft issue, dated `today` until the curator picks a date. */
 export function newIssueMeta(number: number, date: string): IssueMeta {
-	return { number, date, intro: "", outro: "" };
+	return { number, date, intro: "", outro: "", autoDate: true };
+}
+
+/** The issue's details as of `today`: a date the curator never chose follows the calendar. */
+export function datedMeta(meta: IssueMeta, today: string): IssueMeta {
+	return meta.autoDate ? { ...meta, date: today } : meta;
 }
 
 /** A sent issue, frozen: everything needed to export it again exactly as it went out. */
@@ -52,6 +59,8 @@ export interface SentIssue {
 	meta: IssueMeta;
 	/** The captures as they were when sent, with `issue` set to `number`. */
 	captures: Capture[];
-	/** The curator's templates at the time, by format; absent formats used the defaults. */
+	/** The templates at the time, by format; a format absent here used the default of its day. */
 	templates: Record<string, string>;
+	/** Every format as rendered when sent, by format: the exact text that went out. */
+	outputs?: Record<string, string>;
 }

@@ -83,6 +83,11 @@ function fakeDeps(initial: Capture[], overrides: Partial<OptionsDeps> = {}) {
 	};
 	return {
 		deps,
+		sent,
+		meta: () => meta,
+		setMeta: (m: IssueMeta) => {
+			meta = m;
+		},
 		captures: () => captures,
 		templates: () => templates,
 		newsletter: () => newsletter,
@@ -301,5 +306,43 @@ describe("options page", () => {
 		fireEvent.click(screen.getByRole("button", { name: "Save issue details" }));
 		await screen.findByText("Issue details saved.");
 		await waitFor(() => expect(exportText()).toContain("This week, half a sentence"));
+	});
+
+	it("freezes every format as sent; the past issue shows exactly that", async () => {
+		const fake = fakeDeps([makeCapture({ title: "Going out", note: "n" }, 1)]);
+		render(<App deps={fake.deps} />);
+		await screen.findByRole("article", { name: "Going out" });
+		fireEvent.click(screen.getByRole("button", { name: "Mark as sent" }));
+		fireEvent.click(await screen.findByRole("button", { name: "Yes, mark #3 as sent" }));
+		await screen.findByRole("heading", { name: "My Newsletter: draft issue #4" });
+		const sent = fake.sent[0];
+		expect(Object.keys(sent?.templates ?? {}).sort()).toEqual(["html", "json", "md", "txt"]);
+		expect(sent?.outputs?.md).toContain("### [Going out]");
+		// Whatever the templates become later, the past issue shows what went out.
+		if (sent?.outputs) sent.outputs.md = "exactly what went out\n";
+		fireEvent.click(screen.getByRole("button", { name: "Past issues" }));
+		fireEvent.click(await screen.findByRole("button", { name: /^#3 · / }));
+		await waitFor(() => expect(exportText()).toBe("exactly what went out\n"));
+	});
+
+	it("a date never chosen follows the calendar, and is fixed when the issue is sent", async () => {
+		const fake = fakeDeps([makeCapture({ title: "Dated", note: "n" })]);
+		fake.setMeta({ number: 3, date: "2026-11-01", intro: "", outro: "", autoDate: true });
+		render(<App deps={fake.deps} />);
+		await waitFor(() => expect(exportText()).toContain("December 1, 2026"));
+		expect((screen.getByLabelText("Date") as HTMLInputElement).value).toBe("2026-12-01");
+		fireEvent.click(screen.getByRole("button", { name: "Mark as sent" }));
+		fireEvent.click(await screen.findByRole("button", { name: "Yes, mark #3 as sent" }));
+		await screen.findByRole("heading", { name: "My Newsletter: draft issue #4" });
+		expect(fake.sent[0]?.meta).toEqual({ number: 3, date: "2026-12-01", intro: "", outro: "" });
+		expect(fake.meta()).toMatchObject({ number: 4, autoDate: true });
+	});
+
+	it("saves the intro as it is typed, so the preview and the sent issue have it", async () => {
+		const fake = fakeDeps([makeCapture({ title: "Thing", note: "n" })]);
+		render(<App deps={fake.deps} />);
+		fireEvent.input(await screen.findByLabelText("Intro"), { target: { value: "Hello, readers." } });
+		await waitFor(() => expect(fake.meta().intro).toBe("Hello, readers."), { timeout: 2000 });
+		await waitFor(() => expect(exportText()).toContain("Hello, readers."));
 	});
 });

@@ -80,6 +80,14 @@ describe("npm run compile", () => {
 		expect(md.stdout).toContain(
 			"# My Newsletter Issue #89\n\n## Articles\n\n### [sent-link](https://a.example/sent-link)",
 		);
+		const frozen = write(
+			"frozen.json",
+			readFileSync(backup, "utf8").replace(
+				'"templates": {\n        "txt"',
+				'"outputs": {\n        "txt": "exactly as it went out\\n"\n      },\n      "templates": {\n        "txt"',
+			),
+		);
+		expect(compile(frozen, "--format", "txt", "--issue", "89").stdout).toBe("exactly as it went out\n");
 		const missing = compile(backup, "--issue", "12");
 		expect([missing.status, missing.stderr.trim()]).toEqual([
 			1,

@@ -2,6 +2,7 @@ import type { Node } from "commonmark";
 import { escapeHtml } from "../template/html-escape.ts";
 import { MARKDOWN_STYLES } from "./html-styles.ts";
 import { htmlFromTree } from "./markdown-html.ts";
+import { type InlinePiece, parseSimpleInline, simpleInlineHtml, simpleInlineText } from "./markdown-inline.ts";
 import { textFromTree } from "./markdown-text.ts";
 import { isPlainParagraph, parseMarkdown } from "./markdown-tree.ts";
 
@@ -43,10 +44,25 @@ function plain(markdown: string, target: MarkdownTarget): string {
 	return target === "text" || target === "flatText" ? markdown : escapeHtml(markdown);
 }
 
+function simple(pieces: readonly InlinePiece[], target: MarkdownTarget): string {
+	switch (target) {
+		case "html":
+			return `<p style="${MARKDOWN_STYLES.p}">${simpleInlineHtml(pieces, false)}</p>`;
+		case "inlineHtml":
+			return simpleInlineHtml(pieces, false);
+		case "linkHtml":
+			return simpleInlineHtml(pieces, true);
+		default:
+			return simpleInlineText(pieces);
+	}
+}
+
 /** Render Markdown for a filter: sanitised HTML (block, inline, or link text) or plain text (block or one line). */
 export function renderMarkdownAs(markdown: string, target: MarkdownTarget): string {
 	if (markdown.trim() === "") return "";
 	if (isPlainParagraph(markdown)) return plain(markdown, target);
+	const pieces = parseSimpleInline(markdown);
+	if (pieces) return simple(pieces, target);
 	if (!shared) return fromTree(parseMarkdown(markdown), target);
 	let rendered = shared.get(markdown);
 	const cached = rendered?.[target];
