@@ -134,7 +134,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 						</button>
 					))}
 				</nav>
-				<ImportIssue deps={deps} onImported={reload} />
+				<ImportIssue deps={deps} draftSize={draft?.captures.length ?? 0} onImported={reload} />
 			</header>
 			<div role="alert" class="alerts">
 				{error && <p class="error">{error}</p>}

@@ -1,36 +1,50 @@
 import { useState } from "preact/hooks";
 import { normalizeCapture } from "../src/core/capture.ts";
-import { parseIssueFile } from "../src/core/issue-file.ts";
+import { type IssueFile, parseIssueFile } from "../src/core/issue-file.ts";
 import type { OptionsDeps } from "./deps.ts";
 
 /**
  * Import an issue file (the shape of examples/sre-weekly-90/issue.json): its
- * newsletter settings and issue details replace the draft's, its captures are
- * added to the draft in file order. A broken file changes nothing.
+ * newsletter name, title and issue details replace the draft's, its sections
+ * join the curator's, its captures are added to the draft in file order. A
+ * broken file changes nothing; over a draft that has links, it asks first.
  */
-export function ImportIssue({ deps, onImported }: { deps: OptionsDeps; onImported: () => void }) {
+export function ImportIssue(props: { deps: OptionsDeps; draftSize: number; onImported: () => void }) {
+	const { deps } = props;
 	const [message, setMessage] = useState<{ error: boolean; text: string }>();
+	const [waiting, setWaiting] = useState<{ name: string; file: IssueFile }>();
+
+	const apply = async (name: string, file: IssueFile) => {
+		setWaiting(undefined);
+		try {
+			const now = deps.now();
+			const captures = file.captures.map((c, i) =>
+				normalizeCapture({ ...c, position: now + i }, { now: now + i, id: deps.newId() }),
+			);
+			await deps.importIssue(file.newsletter, file.meta, captures);
+			setMessage({ error: false, text: `Imported ${captures.length} links from ${name}.` });
+			props.onImported();
+		} catch (e) {
+			setMessage({ error: true, text: `Could not import ${name}: ${e instanceof Error ? e.message : String(e)}` });
+		}
+	};
 
 	const onFile = async (event: Event) => {
 		const input = event.currentTarget as HTMLInputElement;
-		const file = input.files?.[0];
-		if (!file) return;
+		const chosen = input.files?.[0];
+		if (!chosen) return;
 		try {
-			const parsed = parseIssueFile(await file.text());
-			const now = deps.now();
-			const captures = parsed.captures.map((c, i) =>
-				normalizeCapture({ ...c, position: now + i }, { now: now + i, id: deps.newId() }),
-			);
-			await deps.importIssue(parsed.newsletter, parsed.meta, captures);
-			setMessage({
-				error: false,
-				text: `Imported ${captures.length} links from ${file.name}.`,
-			});
-			onImported();
+			const file = parseIssueFile(await chosen.text());
+			if (props.draftSize > 0) {
+				setMessage(undefined);
+				setWaiting({ name: chosen.name, file });
+			} else {
+				await apply(chosen.name, file);
+			}
 		} catch (e) {
 			setMessage({
 				error: true,
-				text: `Could not import ${file.name}: ${e instanceof Error ? e.message : String(e)}`,
+				text: `Could not import ${chosen.name}: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`,
 			});
 		} finally {
 			input.value = "";
@@ -41,9 +55,21 @@ export function ImportIssue({ deps, onImported }: { deps: OptionsDeps; onImporte
 		<div class="import">
 			<label for="import-file">Import issue file</label>
 			<input id="import-file" type="file" accept=".json,application/json" onChange={onFile} />
-			<p role="status" class={message?.error ? "error" : undefined}>
+			<div role="status" class={message?.error ? "error" : undefined}>
 				{message?.text}
-			</p>
+				{waiting && (
+					<p>
+						This draft already has {props.draftSize} links. Importing {waiting.name} replaces the draft's number, date,
+						intro and sponsor and the newsletter's name and title, and adds its {waiting.file.captures.length} links.{" "}
+						<button type="button" onClick={() => apply(waiting.name, waiting.file)}>
+							Import anyway
+						</button>{" "}
+						<button type="button" onClick={() => setWaiting(undefined)}>
+							Cancel
+						</button>
+					</p>
+				)}
+			</div>
 		</div>
 	);
 }

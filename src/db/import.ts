@@ -5,9 +5,10 @@ import { explainWriteError } from "./errors.ts";
 import type { DB } from "./open.ts";
 
 /**
- * Take in an issue file in one transaction: the newsletter's settings and
- * the draft's details are replaced, its captures are added to the draft.
- * Either all of it lands or none of it.
+ * Take in an issue file in one transaction: the newsletter's name and title
+ * and the draft's details are replaced, the file's sections come first with
+ * the curator's other sections kept after them (so no capture loses its
+ * section), and its captures are added to the draft. All of it lands or none.
  */
 export async function importIssue(
 	db: DB,
@@ -18,7 +19,10 @@ export async function importIssue(
 	try {
 		const tx = db.transaction(["captures", "settings"], "readwrite");
 		const settings = tx.objectStore("settings");
-		void settings.put(newsletter, "newsletter");
+		const current = (await settings.get("newsletter")) as Newsletter | undefined;
+		const fromFile = new Set(newsletter.sections.map((section) => section.id));
+		const kept = (current?.sections ?? []).filter((section) => !fromFile.has(section.id));
+		void settings.put({ ...newsletter, sections: [...newsletter.sections, ...kept] }, "newsletter");
 		void settings.put(meta, "draft");
 		const store = tx.objectStore("captures");
 		for (const capture of captures) void store.put(toStored(capture));

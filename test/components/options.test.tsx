@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { App } from "../../options/app.tsx";
@@ -96,6 +98,8 @@ function fakeDeps(initial: Capture[], overrides: Partial<OptionsDeps> = {}) {
 		},
 	};
 }
+
+const EXAMPLE = join(import.meta.dirname, "../fixtures/issues/sre-weekly-90/issue.json");
 
 const exportText = () => (screen.getByLabelText("Markdown") as HTMLTextAreaElement).value;
 
@@ -344,5 +348,18 @@ describe("options page", () => {
 		fireEvent.input(await screen.findByLabelText("Intro"), { target: { value: "Hello, readers." } });
 		await waitFor(() => expect(fake.meta().intro).toBe("Hello, readers."), { timeout: 2000 });
 		await waitFor(() => expect(exportText()).toContain("Hello, readers."));
+	});
+
+	it("asks before an issue file replaces the details of a draft that has links", async () => {
+		const fake = fakeDeps([makeCapture({ title: "Already here", note: "n" })]);
+		render(<App deps={fake.deps} />);
+		await screen.findByRole("article", { name: "Already here" });
+		const file = new File([readFileSync(EXAMPLE, "utf8")], "issue.json", { type: "application/json" });
+		fireEvent.change(screen.getByLabelText("Import issue file"), { target: { files: [file] } });
+		await screen.findByText(/This draft already has 1 links/);
+		expect(fake.captures()).toHaveLength(1);
+		fireEvent.click(screen.getByRole("button", { name: "Import anyway" }));
+		await screen.findByText("Imported 18 links from issue.json.");
+		expect(fake.captures()).toHaveLength(19);
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { editCapture } from "../../src/core/capture.ts";
+import { DEFAULT_NEWSLETTER } from "../../src/core/newsletter.ts";
 import {
 	addCaptures,
 	countDraft,
@@ -13,7 +14,7 @@ import { ConflictError } from "../../src/db/errors.ts";
 import { importIssue } from "../../src/db/import.ts";
 import { saveCapture } from "../../src/db/save-capture.ts";
 import { saveLink } from "../../src/db/save-link.ts";
-import { loadDraftMeta, loadGroups, loadLastSection, loadNewsletter } from "../../src/db/settings.ts";
+import { loadDraftMeta, loadGroups, loadLastSection, loadNewsletter, saveNewsletter } from "../../src/db/settings.ts";
 import { makeCapture } from "../helpers/captures.ts";
 import { freshDb } from "./db-helpers.ts";
 
@@ -101,6 +102,15 @@ describe("settings and import", () => {
 		const meta = { number: 90, date: "2017-09-28", intro: "Hi", outro: "" };
 		await importIssue(db, newsletter, meta, [makeCapture(), makeCapture()]);
 		expect(await loadNewsletter(db)).toEqual(newsletter);
+		// Sections the curator had saved stay after the file's, so no capture loses its section.
+		await saveNewsletter(db, { ...DEFAULT_NEWSLETTER, sections: [{ id: "talks", name: "Talks", layout: "entries" }] });
+		await importIssue(
+			db,
+			{ ...newsletter, sections: [{ id: "articles", name: "Articles", layout: "entries" }] },
+			meta,
+			[],
+		);
+		expect((await loadNewsletter(db)).sections.map((x) => x.id)).toEqual(["articles", "talks"]);
 		expect(await loadDraftMeta(db, "2026-01-01")).toEqual(meta);
 		expect(await countDraft(db)).toBe(2);
 	});
