@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Capture, Section } from "../src/core/capture.ts";
 import { CaptureEditor } from "./capture-editor.tsx";
 import type { OptionsDeps } from "./deps.ts";
@@ -15,6 +15,15 @@ export function CaptureCard(props: {
 }) {
 	const { capture } = props;
 	const [editing, setEditing] = useState(false);
+	const [returnFocus, setReturnFocus] = useState(false);
+	const editRef = useRef<HTMLButtonElement>(null);
+	// Closing the editor gives focus back to where the curator was: this capture's Edit button.
+	useEffect(() => {
+		if (!editing && returnFocus) {
+			editRef.current?.focus();
+			setReturnFocus(false);
+		}
+	}, [editing, returnFocus]);
 	if (editing) {
 		return (
 			<CaptureEditor
@@ -23,6 +32,7 @@ export function CaptureCard(props: {
 				deps={props.deps}
 				onDone={() => {
 					setEditing(false);
+					setReturnFocus(true);
 					props.onChanged();
 				}}
 			/>
@@ -42,7 +52,7 @@ export function CaptureCard(props: {
 			{capture.note ? <p class="note">{capture.note}</p> : <p class="note missing">No note yet.</p>}
 			{capture.quote && <blockquote>{capture.quote}</blockquote>}
 			<div class="actions">
-				<button type="button" onClick={() => setEditing(true)} aria-label={`Edit “${capture.title}”`}>
+				<button type="button" ref={editRef} onClick={() => setEditing(true)} aria-label={`Edit “${capture.title}”`}>
 					Edit
 				</button>
 				<button type="button" onClick={() => props.onDelete(capture)} aria-label={`Delete “${capture.title}”`}>

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { type Capture, editCapture, type Section } from "../src/core/capture.ts";
 import { isSavableUrl } from "../src/core/url.ts";
 import { ConflictError } from "../src/db/errors.ts";
@@ -23,6 +23,9 @@ export function CaptureEditor(props: { capture: Capture; sections: Section[]; de
 	const [error, setError] = useState<string>();
 	// The version the curator started from: a change saved meanwhile elsewhere is a conflict, not overwritten.
 	const [startedFrom] = useState(capture.updatedAt);
+	const titleRef = useRef<HTMLInputElement>(null);
+	// Opening the editor puts the cursor in it, as a keyboard or screen-reader user expects.
+	useEffect(() => titleRef.current?.focus(), []);
 	const [conflict, setConflict] = useState<ConflictError>();
 	const id = (name: string) => `edit-${capture.id}-${name}`;
 	const set = (key: keyof Fields) => (event: Event) =>
@@ -54,7 +57,7 @@ export function CaptureEditor(props: { capture: Capture; sections: Section[]; de
 	return (
 		<form class="editor" onSubmit={onSubmit} aria-label={`Edit “${capture.title}”`}>
 			<label for={id("title")}>Title</label>
-			<input id={id("title")} value={fields.title} onInput={set("title")} />
+			<input id={id("title")} ref={titleRef} value={fields.title} onInput={set("title")} />
 			<label for={id("url")}>URL</label>
 			<input id={id("url")} type="url" value={fields.url} onInput={set("url")} />
 			<label for={id("note")}>Note</label>

@@ -13,6 +13,9 @@ const UNREADABLE =
 	"Linkletter could not read this page’s own details or your selection (browser pages, the web store, PDFs and local files are closed to extensions). The link and title come from the tab.";
 const NOT_HTTP = "Only http and https pages can be saved. This page’s address can’t be saved.";
 const CLOSE_DELAY_MS = 600;
+/** The save shortcut as the curator's keyboard labels it. */
+const SAVE_KEYS =
+	typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘+Enter" : "Ctrl+Enter";
 const EMPTY: Fields = { title: "", url: "", note: "", quote: "", section: "", group: "", via: "" };
 
 /** "news.ycombinator.com" when the page was opened from another site; the credit the popup suggests. */
@@ -236,7 +239,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 				<button type="submit" disabled={!data || saving}>
 					Save
 				</button>
-				<span class="hint">Ctrl+Enter saves · Esc closes</span>
+				<span class="hint">{SAVE_KEYS} saves · Esc closes</span>
 			</div>
 			<div role="status" class="status">
 				{[...notices, ...(result ? [result] : [])].map((n) => (

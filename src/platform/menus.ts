@@ -17,7 +17,13 @@ export interface MenuClick {
 export async function createMenus(): Promise<void> {
 	await browser.contextMenus.removeAll();
 	browser.contextMenus.create({ id: "save-page", title: "Save page to Linkletter", contexts: ["page"] });
-	browser.contextMenus.create({ id: "save-link", title: "Save link to Linkletter", contexts: ["link"] });
+	browser.contextMenus.create({
+		id: "save-link",
+		title: "Save link to Linkletter",
+		contexts: ["link"],
+		// Only web links can be saved; the entry does not show on others.
+		targetUrlPatterns: ["http://*/*", "https://*/*"],
+	});
 	browser.contextMenus.create({ id: "save-selection", title: "Save selection as quote", contexts: ["selection"] });
 }
 

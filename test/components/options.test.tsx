@@ -362,4 +362,12 @@ describe("options page", () => {
 		await screen.findByText("Imported 18 links from issue.json.");
 		expect(fake.captures()).toHaveLength(19);
 	});
+
+	it("moves focus into the editor on Edit and back to the capture after Cancel", async () => {
+		render(<App deps={fakeDeps([makeCapture({ title: "Focus me", note: "n" })]).deps} />);
+		fireEvent.click(await screen.findByRole("button", { name: "Edit “Focus me”" }));
+		await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Title")));
+		fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+		await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Edit “Focus me”" })));
+	});
 });

@@ -1,5 +1,6 @@
 import { openDB } from "idb";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_NEWSLETTER } from "../../src/core/newsletter.ts";
 import { listDraft } from "../../src/db/captures.ts";
 import { DB_VERSION, migrations } from "../../src/db/migrations.ts";
 import { openDatabase } from "../../src/db/open.ts";
@@ -41,11 +42,24 @@ describe("migration ladder", () => {
 		const name = `migrate-v3-${Math.random()}`;
 		const v2 = await openDatabase(name, 2);
 		const row = makeCapture({ note: "from v2" });
+		const sent = { ...makeCapture({ note: "sent in v2" }), issue: 4 };
 		await v2.put("captures", { ...row, issueKey: 0 });
+		await v2.put("captures", { ...sent, issueKey: 4 });
+		const issue = {
+			number: 4,
+			sentAt: 1,
+			newsletter: DEFAULT_NEWSLETTER,
+			meta: { number: 4, date: "2026-11-01", intro: "", outro: "" },
+			captures: [sent],
+			templates: {},
+		};
+		await v2.put("issues", issue);
 		v2.close();
 		const v3 = await openDatabase(name, 3);
 		expect([...v3.objectStoreNames].sort()).toEqual(["captures", "issues", "settings"]);
 		expect(await listDraft(v3)).toEqual([row]);
+		expect(await v3.get("issues", 4)).toEqual(issue);
+		expect((await v3.get("captures", sent.id))?.issue).toBe(4);
 		v3.close();
 	});
 

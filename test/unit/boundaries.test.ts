@@ -36,6 +36,9 @@ describe("architecture boundaries", () => {
 				/\bnew Date\(\s*\)/,
 				/\bMath\.random\(/,
 				/\b(eval|Function)\s*\(/,
+				/\b(fetch|XMLHttpRequest|WebSocket|setTimeout|setInterval|requestAnimationFrame)\s*\(/,
+				/\bglobalThis\b/,
+				/\bcrypto\.(randomUUID|getRandomValues)\(/,
 			]),
 		).toEqual([]);
 	});
