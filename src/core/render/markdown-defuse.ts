@@ -21,6 +21,7 @@ export function codeSpanEnd(text: string, at: number): number {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const INDENTED = /^( {4}|\t)/;
 const TAG_START = /^<[A-Za-z/!?]/;
 const AUTOLINK_AT = /^<([A-Za-z][A-Za-z\d+.-]{1,31}):[^\s<>]*>/;
 const EMAIL_AUTOLINK_AT =
@@ -97,6 +98,9 @@ function defuseLine(line: string): string {
  */
 export function defuseMarkdown(markdown: string): string {
 	if (!MAY_NEED_DEFUSING.test(markdown)) return markdown;
+	// One line (most notes): what the loop below does with a first line, without splitting and joining.
+	if (!markdown.includes("\n"))
+		return FENCE.test(markdown) || INDENTED.test(markdown) ? markdown : defuseLine(markdown);
 	const lines = markdown.split("\n");
 	let fence: string | undefined;
 	let previousBlankOrCode = true;
@@ -111,7 +115,7 @@ export function defuseMarkdown(markdown: string): string {
 			fence = opening;
 			continue;
 		}
-		const indentedCode: boolean = /^( {4}|\t)/.test(line) && previousBlankOrCode;
+		const indentedCode: boolean = INDENTED.test(line) && previousBlankOrCode;
 		previousBlankOrCode = line.trim() === "" || indentedCode;
 		if (!indentedCode && MAY_NEED_DEFUSING.test(line)) lines[i] = defuseLine(line);
 	}

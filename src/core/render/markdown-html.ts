@@ -1,6 +1,7 @@
 import type { Node } from "commonmark";
 import { escapeHtml } from "../template/html-escape.ts";
 import { MARKDOWN_STYLES as S } from "./html-styles.ts";
+import { parseSimpleInline, simpleInlineHtml } from "./markdown-inline.ts";
 import {
 	isPlainParagraph,
 	isSafeImageSource,
@@ -141,6 +142,11 @@ export function markdownToHtml(markdown: string, mode: MarkdownHtmlMode = "block
 	if (markdown.trim() === "") return "";
 	if (isPlainParagraph(markdown)) {
 		return mode === "block" ? `<p style="${S.p}">${escapeHtml(markdown)}</p>` : escapeHtml(markdown);
+	}
+	const pieces = parseSimpleInline(markdown);
+	if (pieces) {
+		const html = simpleInlineHtml(pieces, mode === "linkText");
+		return mode === "block" ? `<p style="${S.p}">${html}</p>` : html;
 	}
 	return htmlFromTree(parseMarkdown(markdown), mode);
 }

@@ -38,22 +38,27 @@ import { isSafeLinkTarget } from "./markdown-tree.ts";
  *   destination is exactly the text written.
  */
 
-/** One piece of an inline note: literal text, emphasis, strong, code or a link; `href` only for a link. */
+/** One piece of an inline note: literal text, emphasis, strong, code or a link (`href` and `safe` only for a link). */
 export interface InlinePiece {
 	kind: "text" | "em" | "strong" | "code" | "link";
 	text: string;
 	href: string;
+	/** Whether the link may be live (isSafeLinkTarget), found once for every format. */
+	safe: boolean;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: a NUL is replaced by CommonMark, so it is not taken.
-const UNTAKEN = /[\x00\n\r]|\s$/;
+const SPACE = /\s/;
 const BLOCK_START = /^(?:\s|[-+=#|~:>]|\d{1,9}[.)])/;
-const SPECIAL = /[\\`*_[\]<&!]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a NUL is replaced by CommonMark, so it is not taken.
+const SPECIAL = /[\x00\n\r\\`*_[\]<&!]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
+const LINE_BREAK_OR_NUL = /[\x00\n\r]/;
 // A superset of what CommonMark reads as an entity (&name; &#1; &#x1;).
 const ENTITY_START = /&(?:#|[A-Za-z][A-Za-z\d]*;)/y;
 const ENTITY_ANYWHERE = /&(?:#|[A-Za-z][A-Za-z\d]*;)/;
 // Emphasis content and link text: no character CommonMark treats specially.
-const INNER_TEXT = /^[^\\`*_[\]<&!]+$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
+const INNER_TEXT = /^[^\x00\n\r\\`*_[\]<&!]+$/;
 const DESTINATION = /^(?:[A-Za-z\d;/?:@=+$,\-_.!~*'#&]|%[\dA-Fa-f]{2})+$/;
 const ALNUM = /[A-Za-z\d]/;
 const BEFORE_OPENER = " (\"'";
@@ -77,7 +82,7 @@ function emphasis(markdown: string, at: number, pieces: InlinePiece[]): number |
 	if (after !== undefined && !AFTER_CLOSER.includes(after)) return undefined;
 	const text = markdown.slice(at + run, close);
 	if (!isAlnum(text[text.length - 1]) || !INNER_TEXT.test(text)) return undefined;
-	pieces.push({ kind: strong ? "strong" : "em", text, href: "" });
+	pieces.push({ kind: strong ? "strong" : "em", text, href: "", safe: false });
 	return end;
 }
 
@@ -87,8 +92,8 @@ function code(markdown: string, at: number, pieces: InlinePiece[]): number | und
 	const close = markdown.indexOf("`", at + 1);
 	if (close === -1 || markdown[close + 1] === "`") return undefined;
 	const text = markdown.slice(at + 1, close);
-	if (text === "" || text[0] === " " || text[text.length - 1] === " ") return undefined;
-	pieces.push({ kind: "code", text, href: "" });
+	if (text === "" || text[0] === " " || text[text.length - 1] === " " || LINE_BREAK_OR_NUL.test(text)) return undefined;
+	pieces.push({ kind: "code", text, href: "", safe: false });
 	return close + 1;
 }
 
@@ -101,7 +106,7 @@ function link(markdown: string, at: number, pieces: InlinePiece[]): number | und
 	const text = markdown.slice(at + 1, close);
 	const href = markdown.slice(close + 2, end);
 	if (!INNER_TEXT.test(text) || !DESTINATION.test(href) || ENTITY_ANYWHERE.test(href)) return undefined;
-	pieces.push({ kind: "link", text, href });
+	pieces.push({ kind: "link", text, href, safe: isSafeLinkTarget(href) });
 	return end + 1;
 }
 
@@ -111,13 +116,14 @@ function link(markdown: string, at: number, pieces: InlinePiece[]): number | und
  * not blank.
  */
 export function parseSimpleInline(markdown: string): InlinePiece[] | undefined {
-	if (UNTAKEN.test(markdown) || BLOCK_START.test(markdown)) return undefined;
+	if (BLOCK_START.test(markdown) || SPACE.test(markdown[markdown.length - 1] ?? "")) return undefined;
 	const pieces: InlinePiece[] = [];
 	let index = 0;
 	SPECIAL.lastIndex = 0;
-	for (let match = SPECIAL.exec(markdown); match; match = SPECIAL.exec(markdown)) {
-		const at = match.index;
-		const char = match[0];
+	// test, not exec: no match object for each special character.
+	while (SPECIAL.test(markdown)) {
+		const at = SPECIAL.lastIndex - 1;
+		const char = markdown[at];
 		let end: number | undefined;
 		if (char === "!") {
 			if (markdown[at + 1] === "[") return undefined;
@@ -128,7 +134,7 @@ export function parseSimpleInline(markdown: string): InlinePiece[] | undefined {
 			if (ENTITY_START.test(markdown)) return undefined;
 			continue;
 		}
-		if (at > index) pieces.push({ kind: "text", text: markdown.slice(index, at), href: "" });
+		if (at > index) pieces.push({ kind: "text", text: markdown.slice(index, at), href: "", safe: false });
 		if (char === "*") end = emphasis(markdown, at, pieces);
 		else if (char === "`") end = code(markdown, at, pieces);
 		else if (char === "[") end = link(markdown, at, pieces);
@@ -136,7 +142,7 @@ export function parseSimpleInline(markdown: string): InlinePiece[] | undefined {
 		index = end;
 		SPECIAL.lastIndex = end;
 	}
-	if (index < markdown.length) pieces.push({ kind: "text", text: markdown.slice(index), href: "" });
+	if (index < markdown.length) pieces.push({ kind: "text", text: markdown.slice(index), href: "", safe: false });
 	return pieces;
 }
 
@@ -159,10 +165,7 @@ export function simpleInlineHtml(pieces: readonly InlinePiece[], linkText: boole
 				out += `<code style="${S.code}">${text}</code>`;
 				break;
 			default:
-				out +=
-					linkText || !isSafeLinkTarget(piece.href)
-						? text
-						: `<a href="${escapeHtml(piece.href)}" style="${S.a}">${text}</a>`;
+				out += linkText || !piece.safe ? text : `<a href="${escapeHtml(piece.href)}" style="${S.a}">${text}</a>`;
 		}
 	}
 	return out;
@@ -178,8 +181,7 @@ export function linkAsText(text: string, url: string): string {
 export function simpleInlineText(pieces: readonly InlinePiece[]): string {
 	let out = "";
 	for (const piece of pieces) {
-		out +=
-			piece.kind === "link" && isSafeLinkTarget(piece.href) ? linkAsText(piece.text, piece.href) : piece.text;
+		out += piece.safe ? linkAsText(piece.text, piece.href) : piece.text;
 	}
 	return out;
 }

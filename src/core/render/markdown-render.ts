@@ -10,7 +10,7 @@ import { isPlainParagraph, parseMarkdown } from "./markdown-tree.ts";
 export type MarkdownTarget = "html" | "inlineHtml" | "linkHtml" | "text" | "flatText";
 
 // The HTML and plain-text exports render the same notes; when both are made
-// together (the clipboard holds both), one parse serves the pair.
+// together (the clipboard holds both), one CommonMark parse serves the pair.
 const COMPANIONS: Readonly<Record<MarkdownTarget, readonly MarkdownTarget[]>> = {
 	html: ["html", "text"],
 	text: ["text", "html"],
@@ -61,6 +61,9 @@ function simple(pieces: readonly InlinePiece[], target: MarkdownTarget): string 
 export function renderMarkdownAs(markdown: string, target: MarkdownTarget): string {
 	if (markdown.trim() === "") return "";
 	if (isPlainParagraph(markdown)) return plain(markdown, target);
+	// The shortcut is cheap enough to take again for each format; keeping its results
+	// for the companion format held thousands of strings alive through every garbage
+	// collection of a large issue, which cost more than the second pass.
 	const pieces = parseSimpleInline(markdown);
 	if (pieces) return simple(pieces, target);
 	if (!shared) return fromTree(parseMarkdown(markdown), target);

@@ -1,5 +1,6 @@
 import type { Node } from "commonmark";
 import { prefixLines } from "../template/filters.ts";
+import { linkAsText, parseSimpleInline, simpleInlineText } from "./markdown-inline.ts";
 import {
 	isPlainParagraph,
 	isSafeImageSource,
@@ -22,11 +23,6 @@ function inlineChildren(node: Node, flat: boolean, depth: number): string {
 	return out;
 }
 
-function linkText(text: string, url: string): string {
-	if (text === "" || text === url || `mailto:${text}` === url) return url.replace(/^mailto:/, "");
-	return `${text} <${url}>`;
-}
-
 function inline(node: Node, flat: boolean, depth: number): string {
 	if (depth > MAX_DEPTH) return textContent(node);
 	switch (node.type) {
@@ -39,11 +35,11 @@ function inline(node: Node, flat: boolean, depth: number): string {
 			return flat ? " " : "\n";
 		case "link": {
 			const text = inlineChildren(node, flat, depth);
-			return isSafeLinkTarget(node.destination) ? linkText(text, node.destination) : text;
+			return isSafeLinkTarget(node.destination) ? linkAsText(text, node.destination) : text;
 		}
 		case "image": {
 			const alt = textContent(node);
-			return isSafeImageSource(node.destination) ? linkText(alt, node.destination) : alt;
+			return isSafeImageSource(node.destination) ? linkAsText(alt, node.destination) : alt;
 		}
 		default:
 			return inlineChildren(node, flat, depth);
@@ -128,5 +124,6 @@ export function textFromTree(tree: Node, flat: boolean): string {
 export function markdownToText(markdown: string, flat = false): string {
 	if (markdown.trim() === "") return "";
 	if (isPlainParagraph(markdown)) return markdown;
-	return textFromTree(parseMarkdown(markdown), flat);
+	const pieces = parseSimpleInline(markdown);
+	return pieces ? simpleInlineText(pieces) : textFromTree(parseMarkdown(markdown), flat);
 }

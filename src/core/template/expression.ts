@@ -1,5 +1,6 @@
 import type { Context, FilterFunction, Resolver } from "./context.ts";
 import { TemplateFailure } from "./errors.ts";
+import { SafeString } from "./safe.ts";
 import {
 	BLANK,
 	compareValues,
@@ -57,6 +58,28 @@ function step(base: Evaluate, key: (ctx: Context) => unknown, at: number): Evalu
 		const value = base(ctx);
 		const raw = key(ctx);
 		const name = typeof raw === "number" ? raw : String(raw);
+		const result = fieldOf(value, name);
+		if (result === MISSING) throw new TemplateFailure(at, missingFieldReason(value, name));
+		return result;
+	};
+}
+
+/**
+ * A `.field` step with its name known when compiling: the same result as
+ * step, with the common case (an own field of a plain object) read directly.
+ */
+function fieldStep(base: Evaluate, name: string, at: number): Evaluate {
+	return (ctx) => {
+		const value = base(ctx);
+		if (
+			typeof value === "object" &&
+			value !== null &&
+			!Array.isArray(value) &&
+			!(value instanceof SafeString) &&
+			Object.hasOwn(value, name)
+		) {
+			return (value as Record<string, unknown>)[name];
+		}
 		const result = fieldOf(value, name);
 		if (result === MISSING) throw new TemplateFailure(at, missingFieldReason(value, name));
 		return result;
@@ -147,7 +170,7 @@ export class ExpressionParser {
 		for (;;) {
 			if (this.accept(".")) {
 				const key = this.word('a field name after "."');
-				current = step(current, () => key.value, key.at);
+				current = fieldStep(current, key.value, key.at);
 			} else if (this.peek()?.value === "[" && this.peek()?.type === "punct") {
 				const at = this.peek()?.at ?? this.end;
 				this.index++;

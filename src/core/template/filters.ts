@@ -3,6 +3,8 @@ import { escapeHtml } from "./html-escape.ts";
 import { SafeString } from "./safe.ts";
 import { isTruthy, toText } from "./values.ts";
 
+const LINE_BREAK = /[\r\n]/;
+
 function lines(text: string): string[] {
 	return text.split(/\r\n?|\n/);
 }
@@ -15,6 +17,7 @@ function toInteger(value: unknown, fallback: number): number {
 /** Prefix every line; a blank line gets the prefix without its trailing spaces ("> " → ">"). */
 export function prefixLines(text: string, prefix: string): string {
 	const bare = prefix.trimEnd();
+	if (!LINE_BREAK.test(text)) return text.trim() === "" ? bare : prefix + text;
 	return lines(text)
 		.map((line) => (line.trim() === "" ? bare : prefix + line))
 		.join("\n");
