@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { longDate } from "../../src/core/dates.ts";
-import { openPopup, ROOT, serveSite, tabIdOf, useExtensionAndSite } from "./harness.ts";
+import { openPopup, ROOT, tabIdOf, useExtensionAndSite } from "./harness.ts";
 
 const EXAMPLE = join(ROOT, "test/fixtures/issues/sre-weekly-90");
 /** The README's screenshots, retaken by every run. */

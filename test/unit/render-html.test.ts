@@ -2,19 +2,13 @@ import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { type CaptureInput, normalizeCapture } from "../../src/core/capture.ts";
 import { compileIssue, type Issue } from "../../src/core/issue.ts";
-import type { IssueMeta, Newsletter } from "../../src/core/newsletter.ts";
+import type { IssueMeta } from "../../src/core/newsletter.ts";
 import { renderHtml } from "../../src/core/render/html.ts";
+import { OPS_DIGEST } from "../helpers/ops-digest.ts";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
-const NEWSLETTER: Newsletter = {
-	name: "Ops Digest",
-	titleTemplate: "{{newsletter}} #{{number}}",
-	sections: [
-		{ id: "articles", name: "Articles", layout: "entries" },
-		{ id: "outages", name: "Outages", layout: "list" },
-	],
-};
+const NEWSLETTER = OPS_DIGEST;
 
 function issueOf(captures: CaptureInput[], meta: Partial<IssueMeta> = {}, newsletter = NEWSLETTER): Issue {
 	const normalized = captures.map((input, i) =>

@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { type CaptureInput, normalizeCapture } from "../../src/core/capture.ts";
 import { compileIssue, type Issue } from "../../src/core/issue.ts";
-import type { Newsletter } from "../../src/core/newsletter.ts";
 import { renderFormats, renderIssue } from "../../src/core/render/index.ts";
 import { renderJson } from "../../src/core/render/json.ts";
+import { OPS_DIGEST } from "../helpers/ops-digest.ts";
 
-const NEWSLETTER: Newsletter = {
-	name: "Ops Digest",
-	titleTemplate: "{{newsletter}} #{{number}}",
-	sections: [
-		{ id: "articles", name: "Articles", layout: "entries" },
-		{ id: "outages", name: "Outages", layout: "list" },
-	],
-};
+const NEWSLETTER = OPS_DIGEST;
 
 function issueOf(captures: CaptureInput[]): Issue {
 	const normalized = captures.map((input, i) =>

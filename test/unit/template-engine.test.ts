@@ -1,22 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { normalizeCapture } from "../../src/core/capture.ts";
 import { compileIssue } from "../../src/core/issue.ts";
-import type { Newsletter } from "../../src/core/newsletter.ts";
 import { checkTemplate, renderIssue, TemplateError } from "../../src/core/render/index.ts";
 import { TemplateEngine } from "../../src/core/template/engine.ts";
 import { STANDARD_FILTERS } from "../../src/core/template/filters.ts";
+import { OPS_DIGEST } from "../helpers/ops-digest.ts";
 
 const engine = new TemplateEngine(STANDARD_FILTERS);
 const render = (source: string, data: Record<string, unknown> = {}) => engine.render(source, data, "none");
 
-const NEWSLETTER: Newsletter = {
-	name: "Ops Digest",
-	titleTemplate: "{{newsletter}} #{{number}}",
-	sections: [
-		{ id: "articles", name: "Articles", layout: "entries" },
-		{ id: "outages", name: "Outages", layout: "list" },
-	],
-};
+const NEWSLETTER = OPS_DIGEST;
 const ISSUE = compileIssue(
 	[
 		normalizeCapture(
