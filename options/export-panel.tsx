@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from "preact/hooks";
 import type { Issue } from "../src/core/issue.ts";
 import { DEFAULT_TEMPLATES, FORMATS, type Format, isFormat, renderIssue } from "../src/core/render/index.ts";
+import { slug } from "../src/core/slug.ts";
 import type { OptionsDeps } from "./deps.ts";
 import { TemplateEditor } from "./template-editor.tsx";
 
@@ -14,12 +15,7 @@ const MIME: Record<Format, string> = {
 
 /** A file name for the issue: "SRE Weekly Issue #90" → "sre-weekly-issue-90.md". */
 export function exportFilename(title: string, extension: string): string {
-	const slug = title
-		.normalize("NFKD")
-		.replace(/[^\p{L}\p{N}]+/gu, "-")
-		.replace(/^-+|-+$/g, "")
-		.toLowerCase();
-	return `${slug || "issue"}.${extension}`;
+	return `${slug(title) || "issue"}.${extension}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { byPosition, type Capture, type Section, type SectionLayout } from "./capture.ts";
 import type { Newsletter } from "./newsletter.ts";
+import { slug } from "./slug.ts";
 
 export class SectionError extends Error {
 	override name = "SectionError";
@@ -7,12 +8,7 @@ export class SectionError extends Error {
 
 /** A section id from its name: "Tools & Libraries" → "tools-libraries", unique among `taken`. */
 export function sectionId(name: string, taken: ReadonlySet<string>): string {
-	const base =
-		name
-			.normalize("NFKD")
-			.toLowerCase()
-			.replace(/[^\p{L}\p{N}]+/gu, "-")
-			.replace(/^-+|-+$/g, "") || "section";
+	const base = slug(name) || "section";
 	let id = base;
 	for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
 	return id;
