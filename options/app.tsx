@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "preact/hooks";
-import type { Capture } from "../src/core/capture.ts";
+import { type Capture, draftIssueCaptures } from "../src/core/capture.ts";
 import { checkIssue } from "../src/core/checklist.ts";
 import { compileIssue } from "../src/core/issue.ts";
 import { datedMeta, newIssueMeta } from "../src/core/newsletter.ts";
@@ -66,7 +66,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		}
 	};
 
-	const included = useMemo(() => draft?.captures.filter((c) => !c.held) ?? [], [draft]);
+	const included = useMemo(() => draftIssueCaptures(draft?.captures ?? []), [draft]);
 	// A date the curator never chose follows the calendar until the issue is sent.
 	const meta = useMemo(() => draft && datedMeta(draft.meta, deps.today()), [draft, deps]);
 	const issue = useMemo(() => draft && meta && compileIssue(included, draft.newsletter, meta), [draft, meta, included]);

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { looksLikeBackup, parseBackup } from "../src/core/backup.ts";
-import { type Capture, normalizeCapture } from "../src/core/capture.ts";
+import { type Capture, draftIssueCaptures, normalizeCapture } from "../src/core/capture.ts";
 import { compileIssue } from "../src/core/issue.ts";
 import { parseIssueFile } from "../src/core/issue-file.ts";
 import type { IssueMeta, Newsletter } from "../src/core/newsletter.ts";
@@ -47,7 +47,7 @@ const READERS: {
 		select(text, issue) {
 			const backup = parseBackup(text);
 			if (issue === undefined || issue === backup.draft.number) {
-				const captures = backup.captures.filter((capture) => capture.issue === null && !capture.held);
+				const captures = draftIssueCaptures(backup.captures);
 				return { newsletter: backup.newsletter, meta: backup.draft, captures, templates: backup.templates };
 			}
 			const sent = backup.issues.find((candidate) => candidate.number === issue);

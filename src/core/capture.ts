@@ -128,3 +128,8 @@ export function editCapture(capture: Capture, edit: Partial<CaptureInput>, now: 
 export function byPosition(a: Capture, b: Capture): number {
 	return a.position - b.position || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
+
+/** The captures that go out with the draft issue: in the draft, and not held for the next one. */
+export function draftIssueCaptures(captures: readonly Capture[]): Capture[] {
+	return captures.filter((c) => c.issue === null && !c.held);
+}

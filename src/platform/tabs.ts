@@ -23,8 +23,3 @@ export async function activeTab(tabId?: number): Promise<TabInfo | undefined> {
 		title: tab.title ?? "",
 	};
 }
-
-/** Open the options page (the issue editor). */
-export function openOptions(): Promise<void> {
-	return browser.runtime.openOptionsPage();
-}
