@@ -2,7 +2,7 @@ import preact from "@preact/preset-vite";
 import { defineConfig } from "vitest/config";
 
 // Four layers (see STYLE.md): unit and db run in Node, components in jsdom,
-// e2e drives the built extension in real Chromium.
+// e2e drives the built extension in real Chromium, firefox in real Firefox.
 export default defineConfig({
 	test: {
 		projects: [
@@ -36,6 +36,17 @@ export default defineConfig({
 					include: ["test/e2e/**/*.test.ts"],
 					environment: "node",
 					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					fileParallelism: false,
+				},
+			},
+			{
+				// The core flows again, in Debian's Firefox ESR (npm run test:firefox).
+				test: {
+					name: "firefox",
+					include: ["test/e2e-firefox/**/*.test.ts"],
+					environment: "node",
+					testTimeout: 90_000,
 					hookTimeout: 120_000,
 					fileParallelism: false,
 				},

@@ -14,7 +14,7 @@ export async function openCapturePopup(tabId: number | undefined): Promise<void>
 	}
 	const query = tabId === undefined ? "" : `?tabId=${tabId}`;
 	await browser.windows.create({
-		url: browser.runtime.getURL(`popup/index.html${query}`),
+		url: browser.runtime.getURL(`/popup/index.html${query}`),
 		type: "popup",
 		width: 420,
 		height: 560,

@@ -1,7 +1,11 @@
 import { browser } from "./browser.ts";
 
-/** Path of the page-reading script in the build (see vite.page.config.ts). */
-export const PAGE_SCRIPT = "page.js";
+/**
+ * Path of the page-reading script in the build (see vite.page.config.ts).
+ * Absolute: Firefox resolves `files` against the calling page (popup/), Chrome
+ * against the extension root; a leading slash means the root in both.
+ */
+export const PAGE_SCRIPT = "/page.js";
 
 /**
  * How long the popup waits for a page to answer. A page whose main thread

@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { launchExtension, serveSite } from "../harness.ts";
+import type { NativeTab, Session, Tab } from "./session.ts";
+import { wrapTab } from "./tab.ts";
+
+function nativeTab(page: Page): NativeTab {
+	return {
+		url: () => page.url(),
+		evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+		click: (selector) => page.click(selector),
+		focus: (selector) => page.focus(selector),
+		type: (text) => page.keyboard.type(text),
+		press: (chord) => page.keyboard.press(chord),
+		uploadFile: (selector, path) => page.setInputFiles(selector, path),
+		async download(action) {
+			const [download] = await Promise.all([page.waitForEvent("download"), action()]);
+			return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
+		},
+		bringToFront: () => page.bringToFront(),
+		close: () => page.close({ runBeforeUnload: false }),
+	};
+}
+
+/** The built test extension in a fresh Chromium profile, and the fixture site. */
+export async function startChromium(): Promise<Session> {
+	const site = await serveSite();
+	const ext = await launchExtension();
+	const origin = `chrome-extension://${ext.id}`;
+	const session: Session = {
+		browserName: "Chromium",
+		extensionOrigin: origin,
+		siteOrigin: site.origin,
+		async openPage(url) {
+			const page = await ext.context.newPage();
+			await page.goto(url);
+			return wrapTab(nativeTab(page));
+		},
+		async openExtensionPage(path, readySelector = "body *") {
+			const page = await ext.context.newPage();
+			if (path.startsWith("popup/")) await page.setViewportSize({ width: 400, height: 600 });
+			await page.goto(`${origin}/${path}`);
+			await page.waitForSelector(readySelector);
+			return wrapTab(nativeTab(page));
+		},
+		async tabIdOf(tab: Tab) {
+			const helper = await session.openExtensionPage("test/bench/floor.html", "#note");
+			const id = await helper.evaluate(tabIdFor, tab.url());
+			await helper.close();
+			if (id === undefined) throw new Error(`No tab shows ${tab.url()}`);
+			return id;
+		},
+		async close() {
+			await ext.close();
+			site.server.close();
+		},
+	};
+	return session;
+}
+
+/** In an extension page: the newest tab showing `url` (works with `chrome` and `browser`). */
+export async function tabIdFor(url: string): Promise<number | undefined> {
+	const g = globalThis as unknown as {
+		browser?: { tabs: { query(q: object): Promise<{ url?: string; id?: number }[]> } };
+		chrome?: { tabs: { query(q: object): Promise<{ url?: string; id?: number }[]> } };
+	};
+	const api = g.browser ?? g.chrome;
+	const tabs = (await api?.tabs.query({})) ?? [];
+	return tabs
+		.filter((t) => t.url === url)
+		.map((t) => t.id)
+		.sort((a, b) => (b ?? 0) - (a ?? 0))[0];
+}
