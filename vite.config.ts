@@ -8,12 +8,15 @@ import manifest from "./manifest.json" with { type: "json" };
 function manifestFor(): ManifestV3Export {
 	const m: Record<string, unknown> = structuredClone(manifest);
 	if (browser === "chrome") delete m.browser_specific_settings;
-	// Firefox runs MV3 background code as an event page, not a service worker.
-	else
+	else {
+		// Firefox runs MV3 background code as an event page, not a service worker.
 		m.background = {
 			scripts: [manifest.background.service_worker],
 			type: "module",
 		};
+		// Firefox's floor is strict_min_version; this key is Chrome's alone.
+		delete m.minimum_chrome_version;
+	}
 	if (testBuild) {
 		// Tests open the popup as a tab, which no toolbar click has granted activeTab to. The
 		// test build stands in for that grant: pages on 127.0.0.1 may be read, and "tabs" shows

@@ -41,6 +41,15 @@ export default defineConfig({
 				},
 			},
 			{
+				// npm run package: store zips, reproducible (builds twice).
+				test: {
+					name: "package",
+					include: ["test/package/**/*.test.ts"],
+					environment: "node",
+					testTimeout: 60_000,
+				},
+			},
+			{
 				// The core flows again, in Debian's Firefox ESR (npm run test:firefox).
 				test: {
 					name: "firefox",
