@@ -4,11 +4,20 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterEach, beforeEach } from "vitest";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const TEST_DIST = join(ROOT, "dist/chrome-test");
 const SITE = join(ROOT, "test/fixtures/site");
+/**
+ * Where e2e runs put screenshots: an ignored folder, so a test run leaves the
+ * tree clean. `npm run screenshots` sets UPDATE_SCREENSHOTS=1 to retake the
+ * README's pictures in test/e2e/screenshots.
+ */
+export const SCREENSHOTS = join(
+	ROOT,
+	process.env.UPDATE_SCREENSHOTS === "1" ? "test/e2e/screenshots" : "test-results/screenshots",
+);
 
 /** Debian's Chromium, or whatever CHROME_PATH names. Never a downloaded browser. */
 export function chromePath(): string {
@@ -130,16 +139,17 @@ export async function tabIdOf(ext: Extension, page: Page): Promise<number> {
 }
 
 /**
- * For a test file: start the fixture site and the extension before its tests
- * and stop both after. Read `.ext` and `.site` inside tests.
+ * For a test file: start the fixture site and the extension, in a fresh
+ * profile, before each test and stop both after it, so every test passes
+ * alone and in any order. Read `.ext` and `.site` inside tests.
  */
 export function useExtensionAndSite(): { ext: Extension; site: { origin: string; server: Server } } {
 	const state = {} as { ext: Extension; site: { origin: string; server: Server } };
-	beforeAll(async () => {
+	beforeEach(async () => {
 		state.site = await serveSite();
 		state.ext = await launchExtension();
 	});
-	afterAll(async () => {
+	afterEach(async () => {
 		await state.ext?.close();
 		state.site?.server.close();
 	});
