@@ -180,7 +180,7 @@ describe("text hygiene", () => {
 });
 
 describe("bounds", () => {
-	it("reads a page with a 10 MB JSON-LD block and a 1 MB title quickly, with bounded fields", () => {
+	it("reads a page with a 10 MB JSON-LD block and a 1 MB title, with bounded fields", () => {
 		const hugeJson = `{"@type":"Article","headline":"${"h".repeat(10_000_000)}"}`;
 		const hugeTitle = "Title ".repeat(200_000);
 		const html = `<!doctype html><html lang="en"><head><title>${hugeTitle}</title>
@@ -190,23 +190,25 @@ describe("bounds", () => {
 <meta name="author" content="${"&amp;".repeat(200_000)}">
 </head><body><h1>${"<b>x</b>".repeat(1000)}</h1></body></html>`;
 		const doc = load(html, "https://example.com/a");
-		const started = performance.now();
+		// Time is a bench figure (test/bench/hostile-input.measure.ts); here every field is bounded.
 		const details = extractDetails(doc, "https://example.com/a");
-		const elapsed = performance.now() - started;
-		expect(elapsed).toBeLessThan(1_500);
 		expect(details.title?.length).toBeLessThanOrEqual(1_000);
 		expect(details.title?.startsWith("Title Title")).toBe(true);
 		expect(details.description?.length).toBeLessThanOrEqual(2_000);
 		expect(details.author?.length ?? 0).toBeLessThanOrEqual(300);
 	}, 60_000);
 
-	it("gives up on pathological dates, titles and separators in linear time", () => {
-		const started = performance.now();
-		normalizeDate(`2024${" ".repeat(100)}x`);
-		trimSiteName(`${" - ".repeat(300)}Site`, { host: "example.com" });
-		cleanText(`${"<".repeat(100_000)}p`, 1_000, { html: true });
-		cleanText(`${"&#".repeat(100_000)}`, 1_000);
-		expect(performance.now() - started).toBeLessThan(500);
+	it("gives up on pathological dates, titles and separators with bounded results", () => {
+		// Time is a bench figure (test/bench/hostile-input.measure.ts); here each result is bounded.
+		expect(normalizeDate(`2024${" ".repeat(100)}x`)).toBeUndefined();
+		const separators = `${" - ".repeat(300)}Site`;
+		expect(trimSiteName(separators, { host: "example.com" }).title.length).toBeLessThanOrEqual(separators.length);
+		const brackets = cleanText(`${"<".repeat(100_000)}p`, 1_000, { html: true }) ?? "";
+		expect(brackets).toMatch(/^<{900,}/);
+		expect(brackets.length).toBeLessThanOrEqual(1_000);
+		const entities = cleanText(`${"&#".repeat(100_000)}`, 1_000) ?? "";
+		expect(entities).toMatch(/^(&#){450,}/);
+		expect(entities.length).toBeLessThanOrEqual(1_000);
 	});
 });
 

@@ -106,10 +106,9 @@ describe("selectionToMarkdown", () => {
 		const paragraph = `<p>${"All work and no play makes Jack a dull boy. ".repeat(20)}<a href="/x">link</a></p>`;
 		const doc = page(`<div id="all">${paragraph.repeat(400)}</div>`);
 		const selection = selectElements(doc, "#all");
-		const started = performance.now();
+		// Time is a bench figure (test/bench/hostile-input.measure.ts); here the work is bounded by the output.
 		const markdown = selectionToMarkdown(selection, PAGE_URL) ?? "";
 		const text = selectionToText(selection) ?? "";
-		expect(performance.now() - started).toBeLessThan(5_000);
 		expect(markdown.length).toBeGreaterThan(10_000);
 		expect(markdown.length).toBeLessThanOrEqual(MAX_FIELD_LENGTH);
 		expect(text.length).toBeLessThanOrEqual(MAX_FIELD_LENGTH);
@@ -214,12 +213,11 @@ describe("hostile selections", () => {
 		["an image with a huge alt text", `<p id="x">Chart: <img src="/a.png" alt="${"\n \n".repeat(100_000)}x"></p>`],
 		["Markdown syntax everywhere", `<p id="x">${"*_`[<&".repeat(5_000)}</p>`],
 		["deeply nested markup", `<div id="x">${"<span>".repeat(2_500)}deep${"</span>".repeat(2_500)}</div>`],
-	])("quotes %s quickly and within bounds", (_name, body) => {
+	])("quotes %s within bounds", (_name, body) => {
 		const doc = page(body);
 		selectElements(doc, "#x");
-		const started = performance.now();
+		// Time is a bench figure (test/bench/hostile-input.measure.ts); here the result is bounded.
 		const snapshot = readPage(doc);
-		expect(performance.now() - started).toBeLessThan(2_000);
 		expect(snapshot.quote?.length).toBeGreaterThan(0);
 		expect(snapshot.quote?.length).toBeLessThanOrEqual(MAX_FIELD_LENGTH);
 		expect(snapshot.quoteText?.length).toBeLessThanOrEqual(MAX_FIELD_LENGTH);

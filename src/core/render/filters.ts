@@ -37,5 +37,15 @@ export const ISSUE_FILTERS: Readonly<Record<string, FilterFunction>> = {
 	plain_inline: (value) => renderMarkdownAs(toText(value), "flatText"),
 };
 
+let engine: TemplateEngine | undefined;
+// Built on first use, not at import: nothing in a module runs when it is loaded.
+function shared(): TemplateEngine {
+	if (!engine) engine = new TemplateEngine(ISSUE_FILTERS);
+	return engine;
+}
+
 /** The one engine all formats share, so each template is compiled once. */
-export const issueTemplates = new TemplateEngine(ISSUE_FILTERS);
+export const issueTemplates: Pick<TemplateEngine, "compile" | "render"> = {
+	compile: (source) => shared().compile(source),
+	render: (source, data, escaping) => shared().render(source, data, escaping),
+};

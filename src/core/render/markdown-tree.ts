@@ -1,7 +1,12 @@
 import { Node, Parser } from "commonmark";
 import { parseUrl } from "../url.ts";
 
-const parser = new Parser({ smart: false });
+// Built on first use, not at import: nothing in a module runs when it is loaded.
+let parser: Parser | undefined;
+function markdownParser(): Parser {
+	if (!parser) parser = new Parser({ smart: false });
+	return parser;
+}
 
 // A line opening dozens of nested lists or quotes: the parser takes time that
 // grows with the square of the depth (half a second for a hostile 18 KB note).
@@ -12,7 +17,7 @@ const DEEP_NESTING = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))){32}/m;
  * to be anything but an attack is kept as one paragraph of its literal text.
  */
 export function parseMarkdown(markdown: string): Node {
-	if (!DEEP_NESTING.test(markdown)) return parser.parse(markdown);
+	if (!DEEP_NESTING.test(markdown)) return markdownParser().parse(markdown);
 	const tree = new Node("document");
 	const paragraph = new Node("paragraph");
 	const text = new Node("text");
