@@ -39,9 +39,14 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serve test/fixtures/site on 127.0.0.1 (a random port); extra routes can be added per test. */
-export async function serveSite(extra: Record<string, string> = {}): Promise<{ origin: string; server: Server }> {
+export async function serveSite(
+	extra: Record<string, string> = {},
+): Promise<{ origin: string; server: Server; requests: string[] }> {
+	/** Every path asked of the site, in order: a test can check that nothing was fetched. */
+	const requests: string[] = [];
 	const server = createServer((req, res) => {
 		const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+		requests.push(path);
 		const body =
 			extra[path] ??
 			(() => {
@@ -62,6 +67,7 @@ export async function serveSite(extra: Record<string, string> = {}): Promise<{ o
 	return {
 		origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
 		server,
+		requests,
 	};
 }
 

@@ -31,6 +31,7 @@ export async function startChromium(): Promise<Session> {
 		browserName: "Chromium",
 		extensionOrigin: origin,
 		siteOrigin: site.origin,
+		siteRequests: site.requests,
 		async openPage(url) {
 			const page = await ext.context.newPage();
 			await page.goto(url);

@@ -100,6 +100,7 @@ export async function startFirefox(dist = FIREFOX_TEST_DIST): Promise<Session> {
 		browserName: "Firefox",
 		extensionOrigin: origin,
 		siteOrigin: site.origin,
+		siteRequests: site.requests,
 		async openPage(url) {
 			const page = await browser.newPage();
 			if (/^https?:/.test(url)) {

@@ -10,6 +10,8 @@ export interface Session {
 	readonly extensionOrigin: string;
 	/** The fixture site on 127.0.0.1. */
 	readonly siteOrigin: string;
+	/** Every path the fixture site was asked for, in order. */
+	readonly siteRequests: readonly string[];
 	/** Open a web page in a new tab and wait for it to load. */
 	openPage(url: string): Promise<Tab>;
 	/** Open an extension page (path under the extension root) and wait until `readySelector` is there. */

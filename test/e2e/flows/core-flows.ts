@@ -98,6 +98,28 @@ export function describeCoreFlows(name: string, start: () => Promise<Session>, r
 			expect(await editor.evaluate(() => document.querySelectorAll("#rich script").length, null)).toBe(0);
 		});
 
+		it("previews the HTML export without a single request, even when a template puts markup before <head>", async () => {
+			const options = await openOptions(session);
+			await importExample(options);
+			await options.select("Format", "HTML");
+			await options.click("button", "Edit the HTML template");
+			const beacon = `${session.siteOrigin}/beacon.gif`;
+			await options.fill(
+				"Template (HTML)",
+				`<img src="${beacon}"><link rel="stylesheet" href="${beacon}?css"><html><head></head><body><h1>{{ issue.title }}</h1><img src="${beacon}?body"></body></html>`,
+			);
+			// The sandboxed frame's document is opaque to the page; its source is the srcdoc.
+			const source = () =>
+				options.evaluate(
+					() => document.querySelector<HTMLIFrameElement>('iframe[title="HTML preview"]')?.srcdoc ?? "",
+					null,
+				);
+			await expect.poll(source).toContain("<h1>SRE Weekly Issue #90</h1>");
+			// Give a request every chance to arrive before saying none did.
+			await new Promise((r) => setTimeout(r, 1500));
+			expect(session.siteRequests.filter((p) => p.startsWith("/beacon"))).toEqual([]);
+		});
+
 		it("on a browser page, explains why nothing was read and saves nothing", async () => {
 			const page = await session.openPage(restrictedUrl);
 			const popup = await openPopupFor(session, page);
