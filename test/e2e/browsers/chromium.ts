@@ -23,8 +23,8 @@ function nativeTab(page: Page): NativeTab {
 }
 
 /** The built test extension in a fresh Chromium profile, and the fixture site. */
-export async function startChromium(): Promise<Session> {
-	const site = await serveSite();
+export async function startChromium(extraRoutes: Record<string, string> = {}): Promise<Session> {
+	const site = await serveSite(extraRoutes);
 	const ext = await launchExtension();
 	const origin = `chrome-extension://${ext.id}`;
 	const session: Session = {

@@ -72,13 +72,16 @@ function nativeTab(page: Page, downloads: string): NativeTab {
  * The built Firefox test extension as a temporary add-on in a fresh Firefox
  * profile, driven over WebDriver BiDi, and the fixture site.
  */
-export async function startFirefox(dist = FIREFOX_TEST_DIST): Promise<Session> {
+export async function startFirefox(
+	extraRoutes: Record<string, string> = {},
+	dist = FIREFOX_TEST_DIST,
+): Promise<Session> {
 	const executablePath = firefoxPath();
 	if (!executablePath) throw new Error("No Firefox found: apt-get install firefox-esr, or set FIREFOX_PATH.");
 	if (!existsSync(join(dist, "manifest.json"))) throw new Error(`No build at ${dist}: run npm run build:test:firefox`);
 	const geckoId = JSON.parse(readFileSync(join(dist, "manifest.json"), "utf8")).browser_specific_settings.gecko.id;
 	const downloads = mkdtempSync(join(tmpdir(), "linkletter-ff-downloads-"));
-	const site = await serveSite();
+	const site = await serveSite(extraRoutes);
 	const browser = await puppeteer.launch({
 		browser: "firefox",
 		executablePath,
