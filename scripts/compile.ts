@@ -10,6 +10,7 @@
  * be compiled and 2 for wrong arguments.
  */
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { type Capture, draftIssueCaptures, normalizeCapture } from "../src/core/capture.ts";
 import { compileIssue } from "../src/core/issue.ts";
 import type { IssueMeta, Newsletter } from "../src/core/newsletter.ts";
@@ -139,25 +140,40 @@ function oneLine(error: unknown): string {
 	return message.replace(/\s*\n\s*/g, " ");
 }
 
-function main(args: string[]): number {
+/** Where the CLI writes: the process's streams, or a test's buffers. */
+export interface Output {
+	stdout(text: string): void;
+	stderr(text: string): void;
+}
+
+const PROCESS_OUTPUT: Output = {
+	stdout: (text) => process.stdout.write(text),
+	stderr: (text) => process.stderr.write(text),
+};
+
+/** Run the CLI on its arguments; returns the exit code. */
+export function main(args: string[], output: Output = PROCESS_OUTPUT): number {
 	let options: Options | "help";
 	try {
 		options = parseArgs(args);
 	} catch (error) {
-		process.stderr.write(`compile: ${oneLine(error)} (${USAGE})\n`);
+		output.stderr(`compile: ${oneLine(error)} (${USAGE})\n`);
 		return 2;
 	}
 	if (options === "help") {
-		process.stdout.write(`${USAGE}\n`);
+		output.stdout(`${USAGE}\n`);
 		return 0;
 	}
 	try {
-		process.stdout.write(compile(options));
+		output.stdout(compile(options));
 		return 0;
 	} catch (error) {
-		process.stderr.write(`compile: ${options.file}: ${oneLine(error)}\n`);
+		output.stderr(`compile: ${options.file}: ${oneLine(error)}\n`);
 		return 1;
 	}
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run only as a script (npm run compile), not when a test imports main.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	process.exitCode = main(process.argv.slice(2));
+}

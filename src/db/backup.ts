@@ -42,6 +42,21 @@ export async function readEverything(
 	};
 }
 
+/**
+ * Make sure a failed write transaction lands nothing: a request the browser
+ * refused on the spot (a DataError thrown by put) leaves the transaction
+ * open, and it would commit the writes issued before it.
+ */
+export function abandon(tx: { abort(): void; done: Promise<void> }, requests: readonly Promise<unknown>[]): void {
+	// Their rejections (AbortError) say nothing more than the error being thrown.
+	for (const request of [tx.done, ...requests]) request.catch(() => {});
+	try {
+		tx.abort();
+	} catch {
+		// Already aborted or finished: nothing more can land.
+	}
+}
+
 /** What a restore did, for the message the curator sees. */
 export interface RestoreReport {
 	added: number;
@@ -62,8 +77,9 @@ export interface RestoreReport {
  */
 export async function restoreBackup(db: DB, backup: Backup): Promise<RestoreReport> {
 	const report: RestoreReport = { added: 0, updated: 0, issues: 0, settings: false };
+	const tx = db.transaction(["captures", "issues", "settings"], "readwrite");
+	const writes: Promise<unknown>[] = [];
 	try {
-		const tx = db.transaction(["captures", "issues", "settings"], "readwrite");
 		const captures = tx.objectStore("captures");
 		const issues = tx.objectStore("issues");
 		const settings = tx.objectStore("settings");
@@ -73,7 +89,6 @@ export async function restoreBackup(db: DB, backup: Backup): Promise<RestoreRepo
 			Promise.all(backup.captures.map((capture) => captures.get(capture.id))),
 			Promise.all(backup.issues.map((issue) => issues.getKey(issue.number))),
 		]);
-		const writes: Promise<unknown>[] = [];
 		for (const [i, capture] of backup.captures.entries()) {
 			const current = currentCaptures[i];
 			if (!current) report.added++;
@@ -120,6 +135,7 @@ export async function restoreBackup(db: DB, backup: Backup): Promise<RestoreRepo
 		}
 		await Promise.all([...writes, tx.done]);
 	} catch (error) {
+		abandon(tx, writes);
 		explainWriteError(error);
 	}
 	return report;
