@@ -128,13 +128,17 @@ describe("npm run compile", () => {
 			() => [join(EXAMPLE, "issue.json"), "--template", write("t.liquid", "{% if x %}")],
 			"line 1, column 1",
 		],
-	])("fails with one line on stderr and exit code 1 for %s", (_, args, message) => {
-		const { status, stdout, stderr } = compile(...args());
-		expect(status).toBe(1);
-		expect(stdout).toBe("");
-		expect(stderr).toContain(message);
-		expect(stderr.trimEnd().split("\n")).toHaveLength(1);
-	}, 30_000);
+	])(
+		"fails with one line on stderr and exit code 1 for %s",
+		(_, args, message) => {
+			const { status, stdout, stderr } = compile(...args());
+			expect(status).toBe(1);
+			expect(stdout).toBe("");
+			expect(stderr).toContain(message);
+			expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+		},
+		30_000,
+	);
 
 	it("refuses every malformed or hostile file with the reader's own message, the one the options page shows", () => {
 		for (const [i, c] of REFUSED.entries()) {

@@ -50,7 +50,11 @@ describe("parseIssueFile", () => {
 		["not JSON", "{ nope", "the file is not valid JSON"],
 		["a list instead of an object", "[]", "expected a JSON object (a Linkletter backup or issue file), got a list"],
 		["a missing number", variant((f) => delete f.number), "number: missing"],
-		["a number that is text", variant((f) => (f.number = "90")), 'number: expected a whole number from 1 to 9007199254740991, got "90"'],
+		[
+			"a number that is text",
+			variant((f) => (f.number = "90")),
+			'number: expected a whole number from 1 to 9007199254740991, got "90"',
+		],
 		["an impossible date", variant((f) => (f.date = "2017-02-30")), "date: expected a calendar date as YYYY-MM-DD"],
 		["an unknown top-level field", variant((f) => (f.notes = "x")), "notes: unknown field"],
 		["no sections", variant((f) => (f.sections = [])), "sections: needs at least one section"],
