@@ -3,6 +3,11 @@ import { type Backup, parseBackup } from "../src/core/backup.ts";
 import type { RestoreReport } from "../src/db/backup.ts";
 import type { OptionsDeps } from "./deps.ts";
 
+/** An error as the end of a sentence the panel adds to (no doubled full stop). */
+export function reason(error: unknown): string {
+	return (error instanceof Error ? error.message : String(error)).replace(/\.$/, "");
+}
+
 function describeRestore(r: RestoreReport): string {
 	const parts = [`${r.added} links added`, `${r.updated} updated`, `${r.issues} past issues added`];
 	return `Restored: ${parts.join(", ")}.${r.settings ? " Settings and templates were taken from the backup." : " Your settings were kept."}`;
@@ -20,7 +25,7 @@ export function BackupPanel(props: {
 			deps.download(`linkletter-backup-${deps.today()}.json`, await deps.backup(), "application/json");
 			setMessage({ error: false, text: "Backup downloaded." });
 		} catch (e) {
-			setMessage({ error: true, text: `Could not make a backup: ${e instanceof Error ? e.message : String(e)}` });
+			setMessage({ error: true, text: `Could not make a backup: ${reason(e)}.` });
 		}
 	};
 	const restore = async (event: Event) => {
@@ -28,13 +33,14 @@ export function BackupPanel(props: {
 		const file = input.files?.[0];
 		if (!file) return;
 		try {
+			// The same reader as the CLI's: the same files are refused with the same words.
 			const backup: Backup = parseBackup(await file.text());
 			setMessage({ error: false, text: describeRestore(await deps.restoreBackup(backup)) });
 			props.onRestored();
 		} catch (e) {
 			setMessage({
 				error: true,
-				text: `Could not restore ${file.name}: ${e instanceof Error ? e.message : String(e)} Nothing was changed.`,
+				text: `Could not restore ${file.name}: ${reason(e)}. Nothing was changed.`,
 			});
 		} finally {
 			input.value = "";

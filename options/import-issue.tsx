@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { normalizeCapture } from "../src/core/capture.ts";
 import { type IssueFile, parseIssueFile } from "../src/core/issue-file.ts";
+import { reason } from "./backup-panel.tsx";
 import type { OptionsDeps } from "./deps.ts";
 
 /**
@@ -25,7 +26,7 @@ export function ImportIssue(props: { deps: OptionsDeps; draftSize: number; onImp
 			setMessage({ error: false, text: `Imported ${captures.length} links from ${name}.` });
 			props.onImported();
 		} catch (e) {
-			setMessage({ error: true, text: `Could not import ${name}: ${e instanceof Error ? e.message : String(e)}` });
+			setMessage({ error: true, text: `Could not import ${name}: ${reason(e)}.` });
 		}
 	};
 
@@ -34,6 +35,7 @@ export function ImportIssue(props: { deps: OptionsDeps; draftSize: number; onImp
 		const chosen = input.files?.[0];
 		if (!chosen) return;
 		try {
+			// The same reader as the CLI's: the same files are refused with the same words.
 			const file = parseIssueFile(await chosen.text());
 			if (props.draftSize > 0) {
 				setMessage(undefined);
@@ -44,7 +46,7 @@ export function ImportIssue(props: { deps: OptionsDeps; draftSize: number; onImp
 		} catch (e) {
 			setMessage({
 				error: true,
-				text: `Could not import ${chosen.name}: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`,
+				text: `Could not import ${chosen.name}: ${reason(e)}. Nothing was changed.`,
 			});
 		} finally {
 			input.value = "";

@@ -10,12 +10,12 @@
  * be compiled and 2 for wrong arguments.
  */
 import { readFileSync } from "node:fs";
-import { looksLikeBackup, parseBackup } from "../src/core/backup.ts";
+import { pathToFileURL } from "node:url";
 import { type Capture, draftIssueCaptures, normalizeCapture } from "../src/core/capture.ts";
 import { compileIssue } from "../src/core/issue.ts";
-import { parseIssueFile } from "../src/core/issue-file.ts";
 import type { IssueMeta, Newsletter } from "../src/core/newsletter.ts";
 import { type Format, isFormat, renderIssue } from "../src/core/render/index.ts";
+import { readLinkletterFile } from "../src/core/schema/read-file.ts";
 
 const USAGE = "usage: npm run compile -- FILE [--format md|html|txt|json] [--issue N] [--template PATH]";
 
@@ -28,59 +28,49 @@ interface IssueInput {
 	meta: IssueMeta;
 	captures: Capture[];
 	/** The curator's templates by format, when the file keeps them. */
-	templates: Record<string, string>;
+	templates: Partial<Record<Format, string>>;
 	/** For a sent issue, each format exactly as it went out. */
-	outputs?: Record<string, string> | undefined;
+	outputs?: Partial<Record<Format, string>> | undefined;
 }
 
 /**
- * Readers for the kinds of file the CLI accepts, tried in order; the first
- * that accepts the text reads it. `select` gives the draft when no issue
- * number is asked for (or the draft's own number is), else sent issue N.
+ * The issue a file gives the compiler. Backups and issue files are told
+ * apart and checked by readLinkletterFile, the same function the options
+ * page uses, so both accept and refuse the same files with the same words.
+ * From a backup: the draft when no issue number is asked for (or the
+ * draft's own number is), else sent issue N.
  */
-const READERS: {
-	accepts: (text: string) => boolean;
-	select: (text: string, issue: number | undefined) => IssueInput;
-}[] = [
-	{
-		accepts: looksLikeBackup,
-		select(text, issue) {
-			const backup = parseBackup(text);
-			if (issue === undefined || issue === backup.draft.number) {
-				const captures = draftIssueCaptures(backup.captures);
-				return { newsletter: backup.newsletter, meta: backup.draft, captures, templates: backup.templates };
-			}
-			const sent = backup.issues.find((candidate) => candidate.number === issue);
-			if (!sent) {
-				const numbers = [backup.draft.number, ...backup.issues.map((candidate) => candidate.number)].join(", ");
-				throw new Error(`issue ${issue} is not in this backup (it holds ${numbers})`);
-			}
-			return {
-				newsletter: sent.newsletter,
-				meta: sent.meta,
-				captures: sent.captures,
-				templates: sent.templates,
-				outputs: sent.outputs,
-			};
-		},
-	},
-	{
-		accepts: () => true,
-		select(text, issue) {
-			const file = parseIssueFile(text);
-			if (issue !== undefined && issue !== file.meta.number) {
-				throw new Error(`issue ${issue} is not in this file (it holds issue ${file.meta.number})`);
-			}
-			// Ids, times and positions follow the file's order, so the output is the same on every run.
-			const captures = file.captures
-				.filter((capture) => capture.issue == null)
-				.map((capture, index) =>
-					normalizeCapture({ position: index, ...capture }, { id: `capture-${index + 1}`, now: index }),
-				);
-			return { newsletter: file.newsletter, meta: file.meta, captures, templates: {} };
-		},
-	},
-];
+function select(text: string, issue: number | undefined): IssueInput {
+	const file = readLinkletterFile(text);
+	if (file.kind === "backup") {
+		const { backup } = file;
+		if (issue === undefined || issue === backup.draft.number) {
+			const captures = draftIssueCaptures(backup.captures);
+			return { newsletter: backup.newsletter, meta: backup.draft, captures, templates: backup.templates };
+		}
+		const sent = backup.issues.find((candidate) => candidate.number === issue);
+		if (!sent) {
+			const numbers = [backup.draft.number, ...backup.issues.map((candidate) => candidate.number)].join(", ");
+			throw new Error(`issue ${issue} is not in this backup (it holds ${numbers})`);
+		}
+		return {
+			newsletter: sent.newsletter,
+			meta: sent.meta,
+			captures: sent.captures,
+			templates: sent.templates,
+			outputs: sent.outputs,
+		};
+	}
+	const { newsletter, meta, captures } = file.issue;
+	if (issue !== undefined && issue !== meta.number) {
+		throw new Error(`issue ${issue} is not in this file (it holds issue ${meta.number})`);
+	}
+	// Ids, times and positions follow the file's order, so the output is the same on every run.
+	const normal = captures.map((capture, index) =>
+		normalizeCapture({ position: index, ...capture }, { id: `capture-${index + 1}`, now: index }),
+	);
+	return { newsletter, meta, captures: normal, templates: {} };
+}
 
 interface Options {
 	file: string;
@@ -136,8 +126,7 @@ function readText(path: string, what: string): string {
 
 function compile(options: Options): string {
 	const text = readText(options.file, "file");
-	const reader = READERS.find((candidate) => candidate.accepts(text)) as (typeof READERS)[number];
-	const { newsletter, meta, captures, templates, outputs } = reader.select(text, options.issue);
+	const { newsletter, meta, captures, templates, outputs } = select(text, options.issue);
 	// A sent issue prints exactly what went out, unless a template is asked for explicitly.
 	const frozen = options.template === undefined ? outputs?.[options.format] : undefined;
 	if (frozen !== undefined) return frozen;
@@ -151,25 +140,40 @@ function oneLine(error: unknown): string {
 	return message.replace(/\s*\n\s*/g, " ");
 }
 
-function main(args: string[]): number {
+/** Where the CLI writes: the process's streams, or a test's buffers. */
+export interface Output {
+	stdout(text: string): void;
+	stderr(text: string): void;
+}
+
+const PROCESS_OUTPUT: Output = {
+	stdout: (text) => process.stdout.write(text),
+	stderr: (text) => process.stderr.write(text),
+};
+
+/** Run the CLI on its arguments; returns the exit code. */
+export function main(args: string[], output: Output = PROCESS_OUTPUT): number {
 	let options: Options | "help";
 	try {
 		options = parseArgs(args);
 	} catch (error) {
-		process.stderr.write(`compile: ${oneLine(error)} (${USAGE})\n`);
+		output.stderr(`compile: ${oneLine(error)} (${USAGE})\n`);
 		return 2;
 	}
 	if (options === "help") {
-		process.stdout.write(`${USAGE}\n`);
+		output.stdout(`${USAGE}\n`);
 		return 0;
 	}
 	try {
-		process.stdout.write(compile(options));
+		output.stdout(compile(options));
 		return 0;
 	} catch (error) {
-		process.stderr.write(`compile: ${options.file}: ${oneLine(error)}\n`);
+		output.stderr(`compile: ${options.file}: ${oneLine(error)}\n`);
 		return 1;
 	}
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run only as a script (npm run compile), not when a test imports main.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	process.exitCode = main(process.argv.slice(2));
+}

@@ -1,12 +1,17 @@
-import { type Capture, normalizeCapture } from "./capture.ts";
-import { isIsoDate } from "./dates.ts";
-import { parseIssueFile } from "./issue-file.ts";
+import * as v from "valibot";
+import type { Capture } from "./capture.ts";
 import type { IssueMeta, Newsletter, SentIssue } from "./newsletter.ts";
+import type { Format } from "./render/format.ts";
+import { backupV2 } from "./schema/backup.ts";
+import { describe, FileError, fail, fromIssue } from "./schema/errors.ts";
+import { parseJsonText } from "./schema/json.ts";
+import { BACKUP_FORMAT, fileKind } from "./schema/kind.ts";
 
-/** The marker every Linkletter backup file carries. */
-export const BACKUP_FORMAT = "linkletter-backup";
+/** A backup file that cannot be used (the same error as a bad issue file). */
+export { BACKUP_FORMAT, FileError as BackupError };
+
 /** The version this code writes. parseBackup reads this and every older one. */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 /** Everything Linkletter stores, as one file. */
 export interface Backup {
@@ -19,152 +24,94 @@ export interface Backup {
 	/** Every capture: the draft's (issue null) and the archived ones. */
 	captures: Capture[];
 	issues: SentIssue[];
-	templates: Record<string, string>;
+	templates: Partial<Record<Format, string>>;
 	trackingParams: string[];
+	/** Groups used lately in list sections, most recent first (since version 2). */
+	groups: string[];
+	/** The section the curator saved into last, when there is one (since version 2). */
+	lastSection?: string;
 }
 
-/** A backup file that cannot be used; the message names what is wrong in one line. */
-export class BackupError extends Error {
-	override name = "BackupError";
-}
+/** What serializeBackup writes; `groups` may be left out by callers that keep none. */
+export type BackupContents = Omit<Backup, "format" | "version" | "groups"> & { groups?: string[] };
 
 type Json = Record<string, unknown>;
 
-function fail(path: string, problem: string): never {
-	throw new BackupError(`${path}: ${problem}`);
-}
-
-function object(value: unknown, path: string): Json {
-	if (typeof value !== "object" || value === null || Array.isArray(value)) fail(path, "expected an object");
-	return value as Json;
-}
-
-function list(value: unknown, path: string): unknown[] {
-	if (!Array.isArray(value)) fail(path, "expected a list");
-	return value;
-}
-
-function whole(value: unknown, path: string): number {
-	if (typeof value !== "number" || !Number.isInteger(value) || value < 0) fail(path, "expected a whole number");
-	return value;
-}
-
-function text(value: unknown, path: string): string {
-	if (typeof value !== "string") fail(path, "expected text");
-	return value;
-}
-
-/**
- * The newsletter and draft meta are the issue-file shape; reuse its checks
- * (one rule for both files) by handing it a one-issue file.
- */
-function newsletterAndMeta(newsletter: unknown, meta: unknown): { newsletter: Newsletter; meta: IssueMeta } {
-	const n = object(newsletter, "newsletter");
-	const { autoDate, ...m } = object(meta, "draft");
-	try {
-		const parsed = parseIssueFile(
-			JSON.stringify({
-				newsletter: n.name,
-				titleTemplate: n.titleTemplate,
-				sections: n.sections,
-				...m,
-				captures: [],
-			}),
-		);
-		return { newsletter: parsed.newsletter, meta: autoDate === true ? { ...parsed.meta, autoDate } : parsed.meta };
-	} catch (error) {
-		throw new BackupError(error instanceof Error ? error.message : String(error));
-	}
-}
-
-/** Check a stored capture, keeping its identity and times. */
-function capture(value: unknown, path: string): Capture {
-	const c = object(value, path);
-	const id = text(c.id, `${path}.id`);
-	const createdAt = whole(c.createdAt, `${path}.createdAt`);
-	const updatedAt = whole(c.updatedAt, `${path}.updatedAt`);
-	if (c.issue !== null && c.issue !== undefined) whole(c.issue, `${path}.issue`);
-	try {
-		const normal = normalizeCapture(c as never, { now: createdAt, id });
-		return { ...normal, updatedAt };
-	} catch (error) {
-		return fail(path, error instanceof Error ? error.message : String(error));
-	}
-}
-
-function sentIssue(value: unknown, path: string): SentIssue {
-	const i = object(value, path);
-	const number = whole(i.number, `${path}.number`);
-	const { newsletter, meta } = newsletterAndMeta(i.newsletter, i.meta);
-	const templates = stringMap(i.templates ?? {}, `${path}.templates`);
-	const outputs = i.outputs === undefined ? undefined : stringMap(i.outputs, `${path}.outputs`);
-	return {
-		...(outputs ? { outputs } : {}),
-		number,
-		sentAt: whole(i.sentAt, `${path}.sentAt`),
-		newsletter,
-		meta,
-		captures: list(i.captures, `${path}.captures`).map((c, k) => capture(c, `${path}.captures[${k}]`)),
-		templates,
-	};
-}
-
-function stringMap(value: unknown, path: string): Record<string, string> {
-	const map = object(value, path);
-	for (const [k, v] of Object.entries(map)) text(v, `${path}.${k}`);
-	return map as Record<string, string>;
-}
-
 /**
  * Upgrades from each old version to the next, by version number: a future
- * version 2 adds `1: (v1) => v2` here, and every older file still opens.
+ * version 3 adds `2: (v2) => v3` here, and every older file still opens.
+ * An upgrade only adds what the old version did not have; it never drops
+ * or cuts a field, and the result is checked as a whole afterwards.
  */
-const UPGRADES: Readonly<Record<number, (data: Json) => Json>> = {};
+const UPGRADES: Readonly<Record<number, (data: Json) => Json>> = {
+	// Version 1 had no groups and no last-used section; its reader took absent templates and tracking parameters as empty.
+	1: (data) => ({
+		...data,
+		version: 2,
+		templates: data.templates ?? {},
+		trackingParams: data.trackingParams ?? [],
+		issues: Array.isArray(data.issues)
+			? data.issues.map((issue: unknown) =>
+					typeof issue === "object" && issue !== null && !Object.hasOwn(issue, "templates")
+						? { ...issue, templates: {} }
+						: issue,
+				)
+			: data.issues,
+		groups: [],
+	}),
+};
 
 /**
- * Read a backup file of any version this code knows, checking every field.
- * Throws BackupError with a one-line message naming what is wrong.
+ * Check an already-parsed backup of any version this code knows, upgrading
+ * it to the current one. Throws FileError naming the field's full path.
  */
-export function parseBackup(source: string): Backup {
-	let raw: unknown;
-	try {
-		raw = JSON.parse(source);
-	} catch {
-		throw new BackupError("This is not a Linkletter backup: the file is not valid JSON.");
+export function backupFromJson(value: unknown): Backup {
+	const { kind, data: raw } = fileKind(value);
+	if (kind !== "backup") {
+		throw new FileError('this is an issue file, not a backup: import it with "Import issue file"');
 	}
-	let data = object(raw, "backup");
-	if (data.format !== BACKUP_FORMAT) throw new BackupError("This is not a Linkletter backup file.");
-	let version = whole(data.version, "version");
+	let data = raw;
+	let version = data.version;
+	if (typeof version !== "number" || !Number.isSafeInteger(version) || version < 1) {
+		fail(["version"], `expected a whole number from 1 up, got ${describe(version)}`);
+	}
 	if (version > BACKUP_VERSION) {
-		throw new BackupError(`This backup was made by a newer Linkletter (version ${version}); update Linkletter first.`);
+		throw new FileError(`this backup was made by a newer Linkletter (version ${version}); update Linkletter first`);
 	}
 	for (; version < BACKUP_VERSION; version++) {
 		const upgrade = UPGRADES[version];
-		if (!upgrade) throw new BackupError(`Backup version ${version} is not known.`);
+		if (!upgrade) throw new FileError(`backup version ${version} is not known`);
 		data = upgrade(data);
 	}
-	const { newsletter, meta } = newsletterAndMeta(data.newsletter, data.draft);
-	const exportedAt = text(data.exportedAt, "exportedAt");
-	if (!isIsoDate(exportedAt.slice(0, 10))) fail("exportedAt", "expected an ISO 8601 time");
-	return {
-		format: BACKUP_FORMAT,
-		version: BACKUP_VERSION,
-		exportedAt,
-		newsletter,
-		draft: meta,
-		captures: list(data.captures, "captures").map((c, i) => capture(c, `captures[${i}]`)),
-		issues: list(data.issues, "issues").map((i, k) => sentIssue(i, `issues[${k}]`)),
-		templates: stringMap(data.templates ?? {}, "templates"),
-		trackingParams: list(data.trackingParams ?? [], "trackingParams").map((p, i) => text(p, `trackingParams[${i}]`)),
-	};
+	const result = v.safeParse(backupV2, data, { abortEarly: true });
+	if (!result.success) throw fromIssue(result.issues[0]);
+	return result.output as Backup;
 }
 
-/** Whether a text looks like a backup (rather than an issue file), without checking it. */
-export function looksLikeBackup(source: string): boolean {
-	return source.slice(0, 200).includes(`"${BACKUP_FORMAT}"`);
+/**
+ * Read a backup file of any version this code knows, checking every field.
+ * Throws FileError with a one-line message naming the field's full path;
+ * nothing is ever cut, defaulted or dropped silently.
+ */
+export function parseBackup(source: string): Backup {
+	return backupFromJson(parseJsonText(source));
 }
 
-/** The backup file's text, stable and readable (2-space JSON, trailing newline). */
-export function serializeBackup(backup: Omit<Backup, "format" | "version">): string {
-	return `${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...backup }, null, 2)}\n`;
+/** The same value with every object's keys in code-unit order (lists keep theirs). */
+function sortedKeys(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(sortedKeys);
+	if (typeof value !== "object" || value === null) return value;
+	const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	return Object.fromEntries(entries.map(([k, v]) => [k, sortedKeys(v)]));
+}
+
+/**
+ * The backup file's text: 2-space JSON with a trailing newline, the
+ * envelope first and every record's keys sorted, so the same data always
+ * gives the same bytes (however the records were stored or read back).
+ */
+export function serializeBackup(backup: BackupContents): string {
+	const { exportedAt, groups = [], ...rest } = backup;
+	const body = sortedKeys({ ...rest, groups }) as Json;
+	return `${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, ...body }, null, 2)}\n`;
 }

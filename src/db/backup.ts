@@ -5,20 +5,30 @@ import { fromStored, toStored } from "./captures.ts";
 import { explainWriteError } from "./errors.ts";
 import type { DB } from "./open.ts";
 
-/** Read everything stored, for a backup file (the caller stamps the time and serialises). */
+/** Groups kept at most, as the popup keeps them. */
+const MAX_GROUPS = 100;
+
+/**
+ * Read everything stored, for a backup file (the caller stamps the time and
+ * serialises). A setting the curator never changed is written as the value
+ * the app uses for it, so a restored profile behaves the same.
+ */
 export async function readEverything(
 	db: DB,
 	today: string,
 ): Promise<Omit<Backup, "format" | "version" | "exportedAt">> {
 	const tx = db.transaction(["captures", "issues", "settings"]);
 	const settings = tx.objectStore("settings");
-	const [captures, issues, newsletter, draft, templates, trackingParams] = await Promise.all([
+	const [captures, issues, newsletter, draft, templates, trackingParams, groups, lastSection] = await Promise.all([
 		tx.objectStore("captures").getAll(),
 		tx.objectStore("issues").getAll(),
 		settings.get("newsletter"),
 		settings.get("draft"),
 		settings.get("templates"),
 		settings.get("trackingParams"),
+		settings.get("groups"),
+		settings.get("lastSection"),
+		tx.done,
 	]);
 	return {
 		newsletter: (newsletter as Newsletter | undefined) ?? DEFAULT_NEWSLETTER,
@@ -27,7 +37,24 @@ export async function readEverything(
 		issues,
 		templates: (templates as Record<string, string> | undefined) ?? {},
 		trackingParams: (trackingParams as string[] | undefined) ?? [...DEFAULT_TRACKING_PARAMS],
+		groups: (groups as string[] | undefined) ?? [],
+		...(typeof lastSection === "string" ? { lastSection } : {}),
 	};
+}
+
+/**
+ * Make sure a failed write transaction lands nothing: a request the browser
+ * refused on the spot (a DataError thrown by put) leaves the transaction
+ * open, and it would commit the writes issued before it.
+ */
+export function abandon(tx: { abort(): void; done: Promise<void> }, requests: readonly Promise<unknown>[]): void {
+	// Their rejections (AbortError) say nothing more than the error being thrown.
+	for (const request of [tx.done, ...requests]) request.catch(() => {});
+	try {
+		tx.abort();
+	} catch {
+		// Already aborted or finished: nothing more can land.
+	}
 }
 
 /** What a restore did, for the message the curator sees. */
@@ -40,51 +67,75 @@ export interface RestoreReport {
 }
 
 /**
- * Merge a backup into the database in one transaction, losing nothing on
- * either side: a capture is added when new and replaced only by a newer
- * version; a sent issue is added when its number is free; sections the
- * backup has and the database lacks are appended; templates fill formats
- * the curator has not customised. Into an empty database the backup's
- * settings and draft are taken whole.
+ * Merge a checked backup into the database in one transaction, losing
+ * nothing on either side: a capture is added when new and replaced only by
+ * a newer version; a sent issue is added when its number is free; sections
+ * the backup has and the database lacks are appended; templates fill
+ * formats the curator has not customised; groups the curator lacks are
+ * added after theirs. Into an empty database (no captures, no sent issues)
+ * the backup's settings, draft, groups and last-used section are taken whole.
  */
 export async function restoreBackup(db: DB, backup: Backup): Promise<RestoreReport> {
 	const report: RestoreReport = { added: 0, updated: 0, issues: 0, settings: false };
+	const tx = db.transaction(["captures", "issues", "settings"], "readwrite");
+	const writes: Promise<unknown>[] = [];
 	try {
-		const tx = db.transaction(["captures", "issues", "settings"], "readwrite");
 		const captures = tx.objectStore("captures");
 		const issues = tx.objectStore("issues");
 		const settings = tx.objectStore("settings");
-		const empty = (await captures.count()) === 0 && (await issues.count()) === 0;
-		for (const capture of backup.captures) {
-			const current = await captures.get(capture.id);
+		const [captureCount, issueCount, currentCaptures, currentIssues] = await Promise.all([
+			captures.count(),
+			issues.count(),
+			Promise.all(backup.captures.map((capture) => captures.get(capture.id))),
+			Promise.all(backup.issues.map((issue) => issues.getKey(issue.number))),
+		]);
+		for (const [i, capture] of backup.captures.entries()) {
+			const current = currentCaptures[i];
 			if (!current) report.added++;
 			else if (current.updatedAt < capture.updatedAt) report.updated++;
 			else continue;
-			void captures.put(toStored(capture));
+			writes.push(captures.put(toStored(capture)));
 		}
-		for (const issue of backup.issues) {
-			if (await issues.get(issue.number)) continue;
-			void issues.put(issue);
+		for (const [i, issue] of backup.issues.entries()) {
+			if (currentIssues[i] !== undefined) continue;
+			writes.push(issues.put(issue));
 			report.issues++;
 		}
-		if (empty) {
+		if (captureCount === 0 && issueCount === 0) {
 			report.settings = true;
-			void settings.put(backup.newsletter, "newsletter");
-			void settings.put(backup.draft, "draft");
-			void settings.put(backup.templates, "templates");
-			void settings.put(backup.trackingParams, "trackingParams");
+			writes.push(
+				settings.put(backup.newsletter, "newsletter"),
+				settings.put(backup.draft, "draft"),
+				settings.put(backup.templates as Record<string, string>, "templates"),
+				settings.put(backup.trackingParams, "trackingParams"),
+				settings.put(backup.groups, "groups"),
+			);
+			if (backup.lastSection !== undefined) writes.push(settings.put(backup.lastSection, "lastSection"));
 		} else {
-			const newsletter = ((await settings.get("newsletter")) as Newsletter | undefined) ?? DEFAULT_NEWSLETTER;
+			const [storedNewsletter, storedTemplates, storedGroups, storedLast] = await Promise.all([
+				settings.get("newsletter"),
+				settings.get("templates"),
+				settings.get("groups"),
+				settings.get("lastSection"),
+			]);
+			const newsletter = (storedNewsletter as Newsletter | undefined) ?? DEFAULT_NEWSLETTER;
 			const known = new Set(newsletter.sections.map((s) => s.id));
 			const missing = backup.newsletter.sections.filter((s) => !known.has(s.id));
 			if (missing.length > 0) {
-				void settings.put({ ...newsletter, sections: [...newsletter.sections, ...missing] }, "newsletter");
+				writes.push(settings.put({ ...newsletter, sections: [...newsletter.sections, ...missing] }, "newsletter"));
 			}
-			const templates = ((await settings.get("templates")) as Record<string, string> | undefined) ?? {};
-			void settings.put({ ...backup.templates, ...templates }, "templates");
+			const templates = (storedTemplates as Record<string, string> | undefined) ?? {};
+			writes.push(settings.put({ ...(backup.templates as Record<string, string>), ...templates }, "templates"));
+			const groups = (storedGroups as string[] | undefined) ?? [];
+			const added = backup.groups.filter((g) => !groups.includes(g));
+			if (added.length > 0) writes.push(settings.put([...groups, ...added].slice(0, MAX_GROUPS), "groups"));
+			if (storedLast === undefined && backup.lastSection !== undefined) {
+				writes.push(settings.put(backup.lastSection, "lastSection"));
+			}
 		}
-		await tx.done;
+		await Promise.all([...writes, tx.done]);
 	} catch (error) {
+		abandon(tx, writes);
 		explainWriteError(error);
 	}
 	return report;

@@ -1,5 +1,6 @@
 import type { Capture } from "../core/capture.ts";
-import type { IssueMeta, Newsletter } from "../core/newsletter.ts";
+import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter } from "../core/newsletter.ts";
+import { abandon } from "./backup.ts";
 import { toStored } from "./captures.ts";
 import { explainWriteError } from "./errors.ts";
 import type { DB } from "./open.ts";
@@ -8,7 +9,8 @@ import type { DB } from "./open.ts";
  * Take in an issue file in one transaction: the newsletter's name and title
  * and the draft's details are replaced, the file's sections come first with
  * the curator's other sections kept after them (so no capture loses its
- * section), and its captures are added to the draft. All of it lands or none.
+ * section; a profile that never saved its sections keeps the default ones),
+ * and its captures are added to the draft. All of it lands or none.
  */
 export async function importIssue(
 	db: DB,
@@ -16,18 +18,20 @@ export async function importIssue(
 	meta: IssueMeta,
 	captures: readonly Capture[],
 ): Promise<void> {
+	const tx = db.transaction(["captures", "settings"], "readwrite");
+	const writes: Promise<unknown>[] = [];
 	try {
-		const tx = db.transaction(["captures", "settings"], "readwrite");
 		const settings = tx.objectStore("settings");
-		const current = (await settings.get("newsletter")) as Newsletter | undefined;
+		const current = ((await settings.get("newsletter")) as Newsletter | undefined) ?? DEFAULT_NEWSLETTER;
 		const fromFile = new Set(newsletter.sections.map((section) => section.id));
-		const kept = (current?.sections ?? []).filter((section) => !fromFile.has(section.id));
-		void settings.put({ ...newsletter, sections: [...newsletter.sections, ...kept] }, "newsletter");
-		void settings.put(meta, "draft");
+		const kept = current.sections.filter((section) => !fromFile.has(section.id));
 		const store = tx.objectStore("captures");
-		for (const capture of captures) void store.put(toStored(capture));
-		await tx.done;
+		writes.push(settings.put({ ...newsletter, sections: [...newsletter.sections, ...kept] }, "newsletter"));
+		writes.push(settings.put(meta, "draft"));
+		for (const capture of captures) writes.push(store.put(toStored(capture)));
+		await Promise.all([...writes, tx.done]);
 	} catch (error) {
+		abandon(tx, writes);
 		explainWriteError(error);
 	}
 }

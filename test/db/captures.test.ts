@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { editCapture } from "../../src/core/capture.ts";
-import { DEFAULT_NEWSLETTER } from "../../src/core/newsletter.ts";
 import {
 	addCaptures,
 	countDraft,
@@ -11,10 +10,9 @@ import {
 	updateCapture,
 } from "../../src/db/captures.ts";
 import { ConflictError } from "../../src/db/errors.ts";
-import { importIssue } from "../../src/db/import.ts";
 import { saveCapture } from "../../src/db/save-capture.ts";
 import { saveLink } from "../../src/db/save-link.ts";
-import { loadDraftMeta, loadGroups, loadLastSection, loadNewsletter, saveNewsletter } from "../../src/db/settings.ts";
+import { loadDraftMeta, loadGroups, loadLastSection, loadNewsletter } from "../../src/db/settings.ts";
 import { makeCapture } from "../helpers/captures.ts";
 import { freshDb } from "./db-helpers.ts";
 
@@ -90,29 +88,6 @@ describe("settings and import", () => {
 			number: 1,
 			date: "2026-11-24",
 		});
-	});
-
-	it("imports an issue's settings, details and captures at once", async () => {
-		const db = await freshDb();
-		const newsletter = {
-			name: "SRE Weekly",
-			titleTemplate: "SRE Weekly Issue #{{number}}",
-			sections: [],
-		};
-		const meta = { number: 90, date: "2017-09-28", intro: "Hi", outro: "" };
-		await importIssue(db, newsletter, meta, [makeCapture(), makeCapture()]);
-		expect(await loadNewsletter(db)).toEqual(newsletter);
-		// Sections the curator had saved stay after the file's, so no capture loses its section.
-		await saveNewsletter(db, { ...DEFAULT_NEWSLETTER, sections: [{ id: "talks", name: "Talks", layout: "entries" }] });
-		await importIssue(
-			db,
-			{ ...newsletter, sections: [{ id: "articles", name: "Articles", layout: "entries" }] },
-			meta,
-			[],
-		);
-		expect((await loadNewsletter(db)).sections.map((x) => x.id)).toEqual(["articles", "talks"]);
-		expect(await loadDraftMeta(db, "2026-01-01")).toEqual(meta);
-		expect(await countDraft(db)).toBe(2);
 	});
 });
 

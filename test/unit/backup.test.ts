@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { BackupError, looksLikeBackup, parseBackup, serializeBackup } from "../../src/core/backup.ts";
+import { BackupError, parseBackup, serializeBackup } from "../../src/core/backup.ts";
+import { normalizeCapture } from "../../src/core/capture.ts";
+import { parseIssueFile } from "../../src/core/issue-file.ts";
 import { DEFAULT_NEWSLETTER } from "../../src/core/newsletter.ts";
+import { CAPTURE_LIMITS } from "../../src/core/schema/fields.ts";
+import { readLinkletterFile } from "../../src/core/schema/read-file.ts";
+import { ACCEPTED, ISSUE_FILE, REFUSED, V1_BACKUP } from "../fixtures/backups/hostile.ts";
 import { makeCapture } from "../helpers/captures.ts";
 
 function sample() {
@@ -9,7 +14,7 @@ function sample() {
 	return {
 		exportedAt: "2026-11-24T22:00:00.000Z",
 		newsletter: DEFAULT_NEWSLETTER,
-		draft: { number: 5, date: "2026-11-24", intro: "Hi *all*", outro: "" },
+		draft: { number: 5, date: "2026-11-24", intro: "Hi *all*", outro: "", autoDate: false },
 		captures: [draft, archived],
 		issues: [
 			{
@@ -23,36 +28,98 @@ function sample() {
 		],
 		templates: { txt: "{{ issue.title }}" },
 		trackingParams: ["utm_*", "ref"],
+		groups: ["PagerDuty", "AWS"],
+		lastSection: "tools",
 	};
+}
+
+/** The message a reader throws, or "accepted". */
+function messageOf(read: () => unknown): string {
+	try {
+		read();
+		return "accepted";
+	} catch (error) {
+		return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+	}
 }
 
 describe("backup files", () => {
 	it("round-trip every record intact", () => {
 		const original = sample();
-		const text = serializeBackup(original);
-		expect(looksLikeBackup(text)).toBe(true);
-		expect(parseBackup(text)).toEqual({ format: "linkletter-backup", version: 1, ...original });
+		expect(parseBackup(serializeBackup(original))).toEqual({ format: "linkletter-backup", version: 2, ...original });
 	});
 
-	it.each([
-		["not JSON", "{ nope", "not valid JSON"],
-		["another file", JSON.stringify({ hello: 1 }), "not a Linkletter backup file"],
-		["a newer version", JSON.stringify({ format: "linkletter-backup", version: 99 }), "made by a newer Linkletter"],
-	])("refuses %s with a clear message", (_name, text, message) => {
-		expect(() => parseBackup(text)).toThrow(BackupError);
-		expect(() => parseBackup(text)).toThrow(message);
+	it("open a version-1 backup with every record as it was, and no groups yet", () => {
+		const v1 = JSON.parse(V1_BACKUP);
+		expect(parseBackup(V1_BACKUP)).toEqual({ ...v1, version: 2, groups: [] });
 	});
 
-	it("names the broken field of a damaged backup", () => {
-		const broken = sample();
-		(broken.captures[1] as { url: string }).url = "javascript:alert(1)";
-		expect(() => parseBackup(serializeBackup(broken))).toThrow(/^captures\[1\]: Only http and https/);
-		const noTimes = JSON.parse(serializeBackup(sample()));
-		delete noTimes.captures[0].updatedAt;
-		expect(() => parseBackup(JSON.stringify(noTimes))).toThrow("captures[0].updatedAt: expected a whole number");
+	it("are written the same, byte for byte, whatever order the stored records keep their fields in", () => {
+		const original = sample();
+		const shuffled = JSON.parse(JSON.stringify(original), (_key, value) =>
+			value && typeof value === "object" && !Array.isArray(value)
+				? Object.fromEntries(Object.entries(value).reverse())
+				: value,
+		);
+		expect(serializeBackup(shuffled)).toBe(serializeBackup(original));
+		expect(
+			serializeBackup(original).startsWith('{\n  "format": "linkletter-backup",\n  "version": 2,\n  "exportedAt"'),
+		).toBe(true);
 	});
 
-	it("is told apart from an issue file", () => {
-		expect(looksLikeBackup(JSON.stringify({ newsletter: "SRE Weekly", captures: [] }))).toBe(false);
+	it("are refused where an issue file is expected, and the other way round, saying where each goes", () => {
+		expect(messageOf(() => parseIssueFile(V1_BACKUP))).toBe(
+			'FileError: this is a Linkletter backup, not an issue file: open it with "Restore from backup"',
+		);
+		expect(messageOf(() => parseBackup(ISSUE_FILE))).toBe(
+			'FileError: this is an issue file, not a backup: import it with "Import issue file"',
+		);
+		expect(() => parseBackup("{")).toThrow(BackupError);
+	});
+});
+
+describe("malformed and hostile files", () => {
+	it.each(REFUSED.map((c) => [c.name, c] as const))("refuses %s, naming the field's full path", (_, c) => {
+		const read = c.kind === "backup" ? parseBackup : parseIssueFile;
+		expect(messageOf(() => read(c.text))).toBe(`FileError: ${c.message}`);
+		// The reader the CLI uses says exactly the same.
+		expect(messageOf(() => readLinkletterFile(c.text))).toBe(`FileError: ${c.message}`);
+		expect(c.message).not.toContain("\n");
+	});
+
+	it.each(ACCEPTED.map((c) => [c.name, c] as const))("accepts a %s as the same file without it", (_, c) => {
+		const read = c.kind === "backup" ? parseBackup : parseIssueFile;
+		expect(read(c.text)).toEqual(read(c.same));
+		expect(readLinkletterFile(c.text)).toEqual(readLinkletterFile(c.same));
+	});
+});
+
+describe("capture field limits", () => {
+	const fields = Object.keys(CAPTURE_LIMITS).filter((f) => !f.startsWith("via") && f !== "url" && f !== "section");
+
+	/** An issue file with one capture whose `field` is `value`. */
+	const fileWith = (field: string, value: string) =>
+		JSON.stringify({
+			newsletter: "N",
+			number: 1,
+			date: "2024-01-01",
+			sections: [{ id: "a", name: "A", layout: "entries" }],
+			captures: [{ url: "https://a.example/", section: "a", [field]: value }],
+		});
+
+	it.each(fields)("%s: what the file may hold is exactly what normalizeCapture keeps uncut", (field) => {
+		const max = CAPTURE_LIMITS[field as keyof typeof CAPTURE_LIMITS];
+		const longest = "x".repeat(max);
+		const [input] = parseIssueFile(fileWith(field, longest)).captures;
+		expect(normalizeCapture(input as never, { now: 1, id: "a" })).toMatchObject({ [field]: longest });
+		// One more character would be cut by normalisation, so the file is refused instead.
+		const cut = normalizeCapture(
+			{ url: "https://a.example/", section: "a", [field]: `${longest}x` },
+			{ now: 1, id: "a" },
+		);
+		expect((cut as unknown as Record<string, string>)[field]).not.toBe(`${longest}x`);
+		expect(() => parseIssueFile(fileWith(field, `${longest}x`))).toThrow(
+			`captures[0].${field}: too long: ${max + 1} characters, at most ${max} are kept`,
+		);
 	});
 });

@@ -3,9 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { main } from "../../scripts/compile.ts";
 import { serializeBackup } from "../../src/core/backup.ts";
 import { normalizeCapture } from "../../src/core/capture.ts";
 import { DEFAULT_NEWSLETTER } from "../../src/core/newsletter.ts";
+import { ACCEPTED, REFUSED } from "../fixtures/backups/hostile.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const EXAMPLE = join(ROOT, "test/fixtures/issues/sre-weekly-90");
@@ -18,6 +20,14 @@ function compile(...args: string[]) {
 		timeout: 30_000,
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The CLI's own main(), in this process: for checking many files without a process each. */
+function compileHere(...args: string[]) {
+	let stdout = "";
+	let stderr = "";
+	const status = main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+	return { status, stdout, stderr };
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "linkletter-cli-"));
@@ -93,7 +103,7 @@ describe("npm run compile", () => {
 			1,
 			`compile: ${backup}: issue 12 is not in this backup (it holds 90, 89)`,
 		]);
-	});
+	}, 30_000);
 
 	it.each<[string, () => string[], string]>([
 		["a file that is not JSON", () => [write("broken.json", "{ nope")], "not valid JSON"],
@@ -118,12 +128,41 @@ describe("npm run compile", () => {
 			() => [join(EXAMPLE, "issue.json"), "--template", write("t.liquid", "{% if x %}")],
 			"line 1, column 1",
 		],
-	])("fails with one line on stderr and exit code 1 for %s", (_, args, message) => {
-		const { status, stdout, stderr } = compile(...args());
-		expect(status).toBe(1);
-		expect(stdout).toBe("");
-		expect(stderr).toContain(message);
-		expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+	])(
+		"fails with one line on stderr and exit code 1 for %s",
+		(_, args, message) => {
+			const { status, stdout, stderr } = compile(...args());
+			expect(status).toBe(1);
+			expect(stdout).toBe("");
+			expect(stderr).toContain(message);
+			expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+		},
+		30_000,
+	);
+
+	it("refuses every malformed or hostile file with the reader's own message, the one the options page shows", () => {
+		for (const [i, c] of REFUSED.entries()) {
+			const path = write(`refused-${i}.json`, c.text);
+			expect({ file: c.name, ...compileHere(path, "--format", "txt") }).toEqual({
+				file: c.name,
+				status: 1,
+				stdout: "",
+				stderr: `compile: ${path}: ${c.message}\n`,
+			});
+		}
+		// And as a process: one of them end to end.
+		const deep = REFUSED.find((c) => c.name.includes("100,000 levels")) as (typeof REFUSED)[number];
+		const path = write("deep.json", deep.text);
+		expect(compile(path)).toEqual({ status: 1, stdout: "", stderr: `compile: ${path}: ${deep.message}\n` });
+	});
+
+	it("reads a file with a UTF-8 byte order mark as the same file without it", () => {
+		for (const c of ACCEPTED) {
+			const withMark = compileHere(write("bom.json", c.text), "--format", "md");
+			expect(withMark.stderr).toBe("");
+			expect(withMark.status).toBe(0);
+			expect(withMark.stdout).toBe(compileHere(write("no-bom.json", c.same), "--format", "md").stdout);
+		}
 	});
 
 	it.each<[string, string[], string]>([

@@ -47,10 +47,14 @@ describe("parseIssueFile", () => {
 	});
 
 	it.each<[string, string, string]>([
-		["not JSON", "{ nope", "not valid JSON"],
-		["a list instead of an object", "[]", "expected an object, got a list"],
+		["not JSON", "{ nope", "the file is not valid JSON"],
+		["a list instead of an object", "[]", "expected a JSON object (a Linkletter backup or issue file), got a list"],
 		["a missing number", variant((f) => delete f.number), "number: missing"],
-		["a number that is text", variant((f) => (f.number = "90")), 'number: expected a whole number from 1 up, got "90"'],
+		[
+			"a number that is text",
+			variant((f) => (f.number = "90")),
+			'number: expected a whole number from 1 to 9007199254740991, got "90"',
+		],
 		["an impossible date", variant((f) => (f.date = "2017-02-30")), "date: expected a calendar date as YYYY-MM-DD"],
 		["an unknown top-level field", variant((f) => (f.notes = "x")), "notes: unknown field"],
 		["no sections", variant((f) => (f.sections = [])), "sections: needs at least one section"],
@@ -102,7 +106,7 @@ describe("parseIssueFile", () => {
 		],
 	])("rejects %s with a one-line message naming the field", (_, text, message) => {
 		const error = errorOf(text);
-		expect(error.name).toBe("IssueFileError");
+		expect(error.name).toBe("FileError");
 		expect(error.message).toContain(message);
 		expect(error.message).not.toContain("\n");
 	});
