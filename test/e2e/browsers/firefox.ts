@@ -120,7 +120,20 @@ export async function startFirefox(
 			if (path.startsWith("popup/")) await page.setViewport({ width: 400, height: 600 });
 			// Firefox may never report that an extension page loaded: wait for an element instead.
 			void page.goto(`${origin}/${path}`).catch(() => {});
-			await page.waitForSelector(readySelector, { timeout: 15_000 });
+			// Polled by hand: while the tab swaps about:blank for the extension page, the driver's own
+			// waitForSelector can fail with a protocol error instead of waiting.
+			const end = Date.now() + 15_000;
+			const ready = () =>
+				page
+					.evaluate(({ s, o }) => location.origin === o && document.querySelector(s) !== null, {
+						s: readySelector,
+						o: origin,
+					})
+					.catch(() => false);
+			while (!(await ready())) {
+				if (Date.now() > end) throw new Error(`${path} did not show ${readySelector}`);
+				await new Promise((r) => setTimeout(r, 20));
+			}
 			return wrapTab(nativeTab(page, downloads));
 		},
 		async tabIdOf(tab: Tab) {
