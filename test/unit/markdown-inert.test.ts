@@ -1,3 +1,4 @@
+import { HtmlRenderer, Parser } from "commonmark";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { compileIssue } from "../../src/core/issue.ts";
@@ -50,5 +51,40 @@ describe("selections on hostile pages", () => {
 		const out = exportWith({ quote });
 		expect(liveConstructs(out)).toEqual([]);
 		if (keeps) expect(out).toContain(keeps);
+	});
+});
+
+describe("a selection quoted as the page shows it", () => {
+	const render = (markdown: string) => new HtmlRenderer().render(new Parser().parse(markdown));
+
+	it("leaves out a paragraph the page hides with display:none", () => {
+		const quote = quoteFromPage('<p>Shown text.</p><p style="color:red; display: none !important">Secret text.</p>');
+		expect(quote).toBe("Shown text.");
+	});
+
+	it("keeps an ordered list's numbering from its start attribute, and a hostile start falls back to 1", () => {
+		expect(render(quoteFromPage("<ol start=3><li><p>three</p><p>more</p></li><li>four</li></ol>"))).toMatch(
+			/^<ol start="3">\n<li>\n<p>three<\/p>\n<p>more<\/p>\n<\/li>\n<li>\n<p>four<\/p>/,
+		);
+		expect(render(quoteFromPage("<ol start=12><li><p>twelve</p><p>more</p></li></ol>"))).toContain(
+			'<ol start="12">\n<li>\n<p>twelve</p>\n<p>more</p>',
+		);
+		expect(render(quoteFromPage('<ol start="3x"><li>a</li><li>b</li></ol>'))).toBe(
+			"<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n",
+		);
+	});
+
+	it("fences inline code holding backticks with a longer run, so the code reads as on the page", () => {
+		const quote = quoteFromPage("<p>Run <code>a`b``c</code> and <code>`x`</code></p>");
+		const paragraph = new Parser().parse(quote).firstChild;
+		const codes: string[] = [];
+		for (let node = paragraph?.firstChild; node; node = node.next)
+			if (node.type === "code") codes.push(node.literal ?? "");
+		expect(codes).toEqual(["a`b``c", "`x`"]);
+	});
+
+	it("shows markup written as text on the page as that text", () => {
+		const quote = quoteFromPage("<p>Use &lt;script src=x&gt; &amp;amp; &lt;b&gt;</p>");
+		expect(render(quote)).toBe("<p>Use &lt;script src=x&gt; &amp;amp; &lt;b&gt;</p>\n");
 	});
 });
