@@ -35,6 +35,8 @@ export function codeSpanEnd(text: string, at: number): number {
 	return close === -1 ? at + run : close + run;
 }
 
+// One parser for every call: each parse starts afresh, reference definitions included.
+const parser = new Parser({ smart: false });
 const TAG_START = /^<[A-Za-z/!?]/;
 const AUTOLINK_AT = /^<([A-Za-z][A-Za-z\d+.-]{1,31}):[^\s<>]*>/;
 const EMAIL_AUTOLINK_AT =
@@ -43,9 +45,9 @@ const SAFE_SCHEME = /^(?:https?|mailto)$/i;
 const DESTINATION = /^[ \t]*<?/;
 const REFERENCE_DEFINITION = /^ {0,3}\[(?:\\.|[^\\\]])+\]:[ \t]*<?/;
 const MAY_NEED_DEFUSING = /<|\]\(|\]:/;
-// Anything a URL parser could read as a scheme, when something follows it on the line.
-const SCHEME_LIKE = /[A-Za-z][A-Za-z\d+.-]*:(?=[^\s])/g;
 const WEB_SCHEME = /^(?:https?|mailto):$/i;
+const SCHEME_CHAR = /[A-Za-z\d+.-]/;
+const LETTER = /[A-Za-z]/;
 // Tabs among a line's leading spaces, quote and list markers: they are expanded so
 // the Markdown parses the same at the top level and inside a "> " quote.
 const LEADING_TAB = /^[ >\-+*.)\d]*\t/m;
@@ -60,16 +62,20 @@ const DEEP_NESTING = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))){32}/m;
  */
 function plainlyInert(markdown: string): boolean {
 	if (markdown.includes("<") || markdown.includes("&") || markdown.includes("\\")) return false;
-	SCHEME_LIKE.lastIndex = 0;
-	for (let match = SCHEME_LIKE.exec(markdown); match; match = SCHEME_LIKE.exec(markdown)) {
-		if (!WEB_SCHEME.test(match[0])) return false;
+	// Each ":" with something after it: the scheme-like run before it must be a web scheme.
+	for (let colon = markdown.indexOf(":"); colon !== -1; colon = markdown.indexOf(":", colon + 1)) {
+		const next = markdown.charCodeAt(colon + 1);
+		if (Number.isNaN(next) || next <= 32) continue;
+		let start = colon;
+		while (start > 0 && SCHEME_CHAR.test(markdown[start - 1] as string)) start--;
+		while (start < colon && !LETTER.test(markdown[start] as string)) start++;
+		if (start < colon && !WEB_SCHEME.test(markdown.slice(start, colon + 1))) return false;
 	}
 	return true;
 }
 
 /** The CommonMark tree of Markdown and whether it is inert (see the top of this file). */
 export function inspectMarkdown(markdown: string): { tree: Node; inert: boolean } {
-	const parser = new Parser({ smart: false });
 	const tree = parser.parse(markdown);
 	const refmap = (parser as unknown as { refmap: Record<string, { destination: string }> }).refmap;
 	let inert = Object.values(refmap).every((ref) => isPublishableDestination(ref.destination));
@@ -92,7 +98,9 @@ function isUnsafeDestination(line: string, at: number): boolean {
 	// The scheme is at the start; 512 characters is plenty and keeps a hostile line linear.
 	const raw = /^[^\s)>]*/.exec(line.slice(at, at + 512))?.[0] ?? "";
 	if (!/[:&\\]/.test(raw)) return false;
-	const link = new Parser().parse(`[x](<${raw.replace(/[<>]/g, "")}>)`).firstChild?.firstChild;
+	// Without entities or escapes the parser would read the destination as written.
+	if (!/[&\\]/.test(raw)) return !isPublishableDestination(raw);
+	const link = parser.parse(`[x](<${raw.replace(/[<>]/g, "")}>)`).firstChild?.firstChild;
 	return !isPublishableDestination(link?.type === "link" ? link.destination : raw);
 }
 
