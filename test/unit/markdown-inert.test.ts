@@ -44,6 +44,49 @@ describe("hostile curator Markdown in the Markdown export", () => {
 	});
 });
 
+describe("what defusing keeps", () => {
+	const render = (markdown: string) => new HtmlRenderer().render(new Parser().parse(markdown));
+
+	it("renders a note rewritten from its tree as before, with only the unsafe link pointed nowhere", () => {
+		const note = [
+			"# Heading *one*",
+			"",
+			'Some **bold**, ``a`b``, `co`de`, [a link](https://ok.example/x_(y) "T") and 1. stuff!',
+			"",
+			"- item one",
+			"- item [two](",
+			"javascript:alert(1))",
+			"  1. nested",
+			"  2. more",
+			"",
+			"> quoted _text_ &amp; more",
+			"> with a line",
+			"",
+			"```js",
+			"let a = `<b>`;",
+			"```",
+			"",
+			"3) three",
+			"4) four",
+			"",
+			"Last line\\",
+			"broken <i>here</i>",
+		].join("\n");
+		const expected = render(note)
+			.replace('href="javascript:alert(1)"', 'href="#"')
+			.replace("<i>here</i>", "&lt;i&gt;here&lt;/i&gt;");
+		expect(render(defuseMarkdown(note))).toBe(expected);
+	});
+
+	it("changes only the dangerous part of a note it can defuse line by line", () => {
+		const code = "```html\n<b>fenced</b>\n```\n\n    <i>indented</i>";
+		const note = `Intro with [docs](https://d.example) and \`<b>\`.\n\n${code}\n\n- item\n\n    <script>x</script> and *more*`;
+		expect(defuseMarkdown(note)).toBe(
+			`Intro with [docs](https://d.example) and \`<b>\`.\n\n${code}\n\n- item\n\n    \\<script>x\\</script> and *more*`,
+		);
+	});
+});
+
 describe("selections on hostile pages", () => {
 	it.each(HOSTILE_SELECTIONS)("$name: the saved quote and the export are inert", ({ html, keeps }) => {
 		const quote = quoteFromPage(html);
