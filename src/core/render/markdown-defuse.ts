@@ -182,7 +182,10 @@ function asPlainText(markdown: string): string {
  * Markdown made safe to publish as Markdown (see the top of this file):
  * raw HTML shown as text, links, images and reference definitions with a
  * scheme other than http, https or mailto pointed at "#". Markdown without
- * either is returned unchanged, byte for byte.
+ * either is returned unchanged, byte for byte, unless it has a "<" that would
+ * open a tag once more text followed it (escaped, as a template may put text
+ * right after) or, when it needs parsing, tabs among a line's leading markers
+ * (expanded to spaces, so that it parses the same inside a "> " quote).
  */
 export function defuseMarkdown(markdown: string): string {
 	if (!MAY_NEED_DEFUSING.test(markdown) || plainlyInert(markdown)) return markdown;
