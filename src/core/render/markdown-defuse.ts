@@ -1,4 +1,5 @@
-import { type Node, Parser } from "commonmark";
+import type { Node } from "commonmark";
+import { markdownParser } from "./markdown-tree.ts";
 import { escapeWriterText, isPublishableDestination, writeInertMarkdown } from "./markdown-write.ts";
 
 /*
@@ -35,8 +36,6 @@ export function codeSpanEnd(text: string, at: number): number {
 	return close === -1 ? at + run : close + run;
 }
 
-// One parser for every call: each parse starts afresh, reference definitions included.
-const parser = new Parser({ smart: false });
 const TAG_START = /^<[A-Za-z/!?]/;
 const AUTOLINK_AT = /^<([A-Za-z][A-Za-z\d+.-]{1,31}):[^\s<>]*>/;
 const EMAIL_AUTOLINK_AT =
@@ -76,6 +75,7 @@ function plainlyInert(markdown: string): boolean {
 
 /** The CommonMark tree of Markdown and whether it is inert (see the top of this file). */
 export function inspectMarkdown(markdown: string): { tree: Node; inert: boolean } {
+	const parser = markdownParser();
 	const tree = parser.parse(markdown);
 	const refmap = (parser as unknown as { refmap: Record<string, { destination: string }> }).refmap;
 	let inert = Object.values(refmap).every((ref) => isPublishableDestination(ref.destination));
@@ -100,7 +100,7 @@ function isUnsafeDestination(line: string, at: number): boolean {
 	if (!/[:&\\]/.test(raw)) return false;
 	// Without entities or escapes the parser would read the destination as written.
 	if (!/[&\\]/.test(raw)) return !isPublishableDestination(raw);
-	const link = parser.parse(`[x](<${raw.replace(/[<>]/g, "")}>)`).firstChild?.firstChild;
+	const link = markdownParser().parse(`[x](<${raw.replace(/[<>]/g, "")}>)`).firstChild?.firstChild;
 	return !isPublishableDestination(link?.type === "link" ? link.destination : raw);
 }
 
