@@ -7,10 +7,10 @@ import { DEFAULT_TEMPLATES, FORMATS, renderFormats } from "../src/core/render/in
 import { moveCapture } from "../src/core/sections.ts";
 import type { GuardedEdit } from "../src/db/captures.ts";
 import { BackupPanel } from "./backup-panel.tsx";
-import { CaptureEditor } from "./capture-editor.tsx";
 import type { DraftData, OptionsDeps } from "./deps.ts";
 import { DraftList } from "./draft-list.tsx";
 import { ExportPanel } from "./export-panel.tsx";
+import { GoneEditors } from "./gone-editors.tsx";
 import { ImportIssue } from "./import-issue.tsx";
 import { IssueDetails } from "./issue-details.tsx";
 import { goneMessage, type OpenEditors } from "./open-editors.ts";
@@ -202,26 +202,17 @@ export function App({ deps }: { deps: OptionsDeps }) {
 				<div class="columns">
 					<div>
 						<IssueDetails meta={meta ?? draft.meta} onSave={(next) => saveForm(() => deps.saveMeta(next))} />
-						{[...gone].some(([id]) => !draft.captures.some((c) => c.id === id)) && (
-							<section class="gone" aria-label="Edits kept from captures no longer in the draft">
-								{[...gone]
-									.filter(([id]) => editors.current.has(id) && !draft.captures.some((c) => c.id === id))
-									.map(([id, message]) => (
-										<CaptureEditor
-											key={id}
-											id={id}
-											editors={editors.current}
-											sections={draft.newsletter.sections}
-											deps={deps}
-											gone={message}
-											onDone={() => {
-												setGone((g) => new Map([...g].filter(([other]) => other !== id)));
-												reload();
-											}}
-										/>
-									))}
-							</section>
-						)}
+						<GoneEditors
+							gone={gone}
+							inDraft={new Set(draft.captures.map((c) => c.id))}
+							editors={editors.current}
+							sections={draft.newsletter.sections}
+							deps={deps}
+							onDone={(id) => {
+								setGone((g) => new Map([...g].filter(([other]) => other !== id)));
+								reload();
+							}}
+						/>
 						<DraftList
 							draft={draft}
 							deps={deps}

@@ -36,7 +36,7 @@ export function fieldsOf(capture: Capture): EditorFields {
 export function goneMessage(title: string, current: Capture | undefined): string {
 	const what =
 		current && current.issue !== null
-			? `“${title}” went out in issue #${current.issue} from another window while you were editing it.`
+			? `“${title}” went out in issue #${current.issue} while you were editing it.`
 			: `“${title}” was deleted in another window while you were editing it.`;
 	return `${what} Your edit is kept here: save it as a new capture in the draft, or discard it.`;
 }

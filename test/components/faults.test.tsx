@@ -163,7 +163,7 @@ describe("an editor whose capture changes in another window", () => {
 			[],
 		);
 		fake.notifyOtherWindow();
-		await screen.findByText(/“Gone out” went out in issue #3 from another window/);
+		await screen.findByText(/“Gone out” went out in issue #3 while you were editing it/);
 		expect(value("Note")).toBe("my late rewrite");
 	});
 
