@@ -49,3 +49,20 @@ export async function writeTransaction<N extends Names[], T>(
 	if (failed) explainWriteError(failed);
 	return result;
 }
+
+/**
+ * Await every request in `requests`, issued by `issue` (which may also read).
+ * If issuing throws on the spot (a DataError from put) or one request fails,
+ * the requests already issued are observed, so their AbortErrors, when
+ * `writeTransaction` aborts, are not unhandled rejections; then it rethrows.
+ */
+export async function allRequests(issue: (requests: Promise<unknown>[]) => Promise<void> | void): Promise<void> {
+	const requests: Promise<unknown>[] = [];
+	try {
+		await issue(requests);
+		await Promise.all(requests);
+	} catch (error) {
+		for (const request of requests) request.catch(() => {});
+		throw error;
+	}
+}

@@ -5,6 +5,7 @@ const MAX_OUTPUT = 16 * 1024 * 1024;
 
 import { TemplateEngine } from "../../src/core/template/engine.ts";
 import { STANDARD_FILTERS } from "../../src/core/template/filters.ts";
+import { MAX_OUTPUT as ENGINE_LIMIT, TOO_LARGE } from "../../src/core/template/limits.ts";
 
 const engine = new TemplateEngine(STANDARD_FILTERS);
 const render = (source: string, data: Record<string, unknown>) => engine.render(source, data, "html");
@@ -24,6 +25,10 @@ function stopped(source: string, data: Record<string, unknown>): { error: Templa
 const LIMIT_REASON = /passed the limit of 16,777,216 characters \(16 MB\)/;
 
 describe("template output limit", () => {
+	it("names the limit it enforces in its message", () => {
+		expect(TOO_LARGE).toContain(`limit of ${ENGINE_LIMIT.toLocaleString("en-US")} characters`);
+	});
+
 	it("stops a nested loop whose output would be huge, promptly, pointing at the output that passed it", () => {
 		const xs = Array.from({ length: 1400 }, (_, i) => i);
 		const text = "x".repeat(100);

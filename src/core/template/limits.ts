@@ -8,7 +8,8 @@ import { TemplateFailure } from "./errors.ts";
  */
 export const MAX_OUTPUT = 16 * 1024 * 1024;
 /** The reason a render over MAX_OUTPUT stops. */
-export const TOO_LARGE = `the output passed the limit of ${String(MAX_OUTPUT).replace(/\B(?=(\d{3})+$)/g, ",")} characters (16 MB): a loop probably repeats more than meant`;
+export const TOO_LARGE =
+	"the output passed the limit of 16,777,216 characters (16 MB): a loop probably repeats more than meant";
 
 /** A string value (a filter's result) too long to ever be output is stopped where it is made. */
 export function checkLength(value: unknown, at: number): unknown {
