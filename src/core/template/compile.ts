@@ -443,7 +443,7 @@ class Compiler {
 			if (!parser.accept(",")) break;
 		}
 		parser.finish();
-		const target = this.partial(name, nameLexeme.at);
+		const target = this.partial(name, token.at);
 		const at = token.at;
 		const run = (ctx: Context, extra?: [string, unknown][]): void => {
 			if (ctx.depth >= MAX_PARTIAL_DEPTH) {
