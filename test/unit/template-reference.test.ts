@@ -42,6 +42,22 @@ describe("the template reference beside the editor", () => {
 		expect(reference.filters.find((f) => f.name === "date")?.note).toMatch(/no "now"/);
 	});
 
+	it("lists every date directive with what it writes, and each one works in the date filter", () => {
+		const samples = Object.fromEntries(reference.dateDirectives.map((d) => [d.directive, d.sample]));
+		expect(samples).toMatchObject({
+			"%Y": "2024",
+			"%B": "March",
+			"%d": "06",
+			"%o": "6th",
+			"%a": "Wed",
+			"%H": "14",
+			"%s": "1709733909",
+		});
+		for (const { directive, sample } of reference.dateDirectives) {
+			expect(engine.render(`{{ t | date: "${directive}" }}`, { t: "2024-03-06T14:05:09Z" }, "none")).toBe(sample);
+		}
+	});
+
 	it("refuses a tag that the reference does not document", () => {
 		expect(() => engine.render("{% increment x %}", {}, "none")).toThrow(/unknown tag "increment"/);
 	});

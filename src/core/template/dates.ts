@@ -167,6 +167,17 @@ const DIRECTIVES: Record<string, (p: Parts) => string | number> = {
 	"%": () => "%",
 };
 
+/** The moment the reference shows every directive on: Wednesday, March 6, 2024, 14:05:09 UTC. */
+const SAMPLE_SECONDS = 1_709_733_909;
+
+/** Every directive `date` understands, each with what it writes for the sample moment (for the reference). */
+export function dateDirectives(): { directive: string; sample: string }[] {
+	return Object.keys(DIRECTIVES).map((name) => ({
+		directive: `%${name}`,
+		sample: formatMoment(SAMPLE_SECONDS, `%${name}`),
+	}));
+}
+
 const DIRECTIVE = /%([-_^0]?)(.)/g;
 
 /**

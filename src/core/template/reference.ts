@@ -1,5 +1,6 @@
 import { ISSUE_FILTERS } from "../render/filters.ts";
 import type { Documented, FilterTable } from "./context.ts";
+import { dateDirectives } from "./dates.ts";
 import { SafeString } from "./safe.ts";
 import { EXAMPLE_PARTIALS, TAG_ENTRIES } from "./tags.ts";
 
@@ -19,6 +20,8 @@ export interface TemplateReference {
 	filters: ReferenceEntry[];
 	/** Where Linkletter deliberately differs from Liquid, one sentence each. */
 	differences: string[];
+	/** Every strftime directive the date filter accepts, with what it writes for Wednesday, March 6, 2024, 14:05:09 UTC. */
+	dateDirectives: { directive: string; sample: string }[];
 	/** The partials the render tag's example uses (a renderer of the examples needs them). */
 	examplePartials: Readonly<Record<string, string>>;
 }
@@ -105,6 +108,7 @@ export function templateReference(filters: FilterTable = ISSUE_FILTERS): Templat
 		tags: entries("tag", TAG_ENTRIES),
 		filters: filterEntries,
 		differences: [...DIFFERENCES],
+		dateDirectives: dateDirectives(),
 		examplePartials: EXAMPLE_PARTIALS,
 	};
 }
