@@ -1,5 +1,6 @@
 import type { Issue } from "../issue.ts";
 import { TemplateError } from "../template/errors.ts";
+import { withoutBidiControls } from "../text/bidi.ts";
 import { issueTemplates } from "./filters.ts";
 import type { Format } from "./format.ts";
 import { renderHtml } from "./html.ts";
@@ -19,9 +20,13 @@ const RENDERERS: Readonly<Record<Format, (issue: Issue, template?: string) => st
 	json: renderJson,
 };
 
-/** Render an issue in one format, with the curator's template or the format's default. */
+/**
+ * Render an issue in one format, with the curator's template or the format's
+ * default. Bidi embeddings, overrides and isolates are removed from every
+ * field first, in every format (core/text/bidi.ts says why).
+ */
 export function renderIssue(issue: Issue, format: Format, template?: string): string {
-	return RENDERERS[format](issue, template);
+	return RENDERERS[format](withoutBidiControls(issue), template);
 }
 
 /**
@@ -34,9 +39,10 @@ export function renderFormats(
 	formats: readonly Format[],
 	templates: Partial<Record<Format, string>> = {},
 ): Record<Format, string> {
+	const clean = withoutBidiControls(issue);
 	return sharingMarkdown(() => {
 		const out: Partial<Record<Format, string>> = {};
-		for (const format of formats) out[format] = renderIssue(issue, format, templates[format]);
+		for (const format of formats) out[format] = RENDERERS[format](clean, templates[format]);
 		return out as Record<Format, string>;
 	});
 }
