@@ -1,5 +1,5 @@
 import type { Capture } from "../core/capture.ts";
-import type { IssueMeta, SentIssue } from "../core/newsletter.ts";
+import { carryRecurring, type IssueMeta, type SentIssue } from "../core/newsletter.ts";
 import { type GuardedEdit, putUnchanged, toStored } from "./captures.ts";
 import { ConflictError, explainWriteError } from "./errors.ts";
 import type { DB } from "./open.ts";
@@ -42,7 +42,8 @@ export class IssueExistsError extends Error {
  * Mark the draft as sent, in one transaction: the frozen issue is stored,
  * its captures are archived under its number, the captures the curator held
  * back stay in the draft (`carried`: the same captures with `held` cleared),
- * and the draft's details become `next`. Fails with
+ * and the draft's details become `next`, with what the sent issue marked
+ * recurring carried into it (fields, sponsors, outro: carryRecurring). Fails with
  * ConflictError if any capture changed since the curator looked, and with
  * IssueExistsError if that number was already sent.
  */
@@ -78,7 +79,7 @@ export async function sendIssue(
 		else failure = await putUnchanged(tx, captures, carried);
 		if (!failure) {
 			void tx.objectStore("issues").put({ ...issue, captures: archived });
-			void tx.objectStore("settings").put(next, "draft");
+			void tx.objectStore("settings").put(carryRecurring(issue, next), "draft");
 		}
 		await tx.done;
 	} catch (error) {
