@@ -164,12 +164,9 @@ export const sponsor = strict({
 	recurring: v.optional(flag),
 });
 
-/** An issue-level field's value: text, or a list of text. */
-const fieldValue = v.union(
-	[text(L.note), list(text(L.fieldValue))],
-	(issue) => `expected text or a list of text, got ${describe(issue.input)}`,
-);
-
+/** An issue-level field's value: text, or a list of text (checked item by item, so a bad item has its own path). */
+const fieldText = text(L.note);
+const fieldList = list(text(L.fieldValue));
 /** Values of issue-level fields by field id. */
 export const issueFieldValues = v.pipe(
 	v.custom<Record<string, string | string[]>>(
@@ -182,7 +179,11 @@ export const issueFieldValues = v.pipe(
 		for (const name of Object.keys(map)) {
 			const keyResult = v.safeParse(templateName(L.name), name);
 			if (!keyResult.success) return issueAt(addIssue, map, [name], `bad field id: ${keyResult.issues[0].message}`);
-			const result = v.safeParse(fieldValue, map[name]);
+			const value = map[name];
+			if (typeof value !== "string" && !Array.isArray(value)) {
+				return issueAt(addIssue, map, [name], `expected text or a list of text, got ${describe(value)}`);
+			}
+			const result = typeof value === "string" ? v.safeParse(fieldText, value) : v.safeParse(fieldList, value);
 			if (!result.success) {
 				const inner = (result.issues[0].path ?? []).map((p) => p.key as string | number);
 				return issueAt(addIssue, map, [name, ...inner], result.issues[0].message);
