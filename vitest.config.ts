@@ -9,6 +9,8 @@ export default defineConfig({
 			{
 				test: {
 					name: "unit",
+					// A safety net, not a gate: heavy inputs (deep nesting, CLI processes) run long on a busy machine.
+					testTimeout: 30_000,
 					include: ["test/unit/**/*.test.ts"],
 					environment: "node",
 				},
@@ -16,6 +18,8 @@ export default defineConfig({
 			{
 				test: {
 					name: "db",
+					// A safety net, not a gate: heavy inputs (deep nesting, CLI processes) run long on a busy machine.
+					testTimeout: 30_000,
 					include: ["test/db/**/*.test.ts"],
 					environment: "node",
 					setupFiles: ["fake-indexeddb/auto"],
@@ -25,6 +29,7 @@ export default defineConfig({
 				plugins: [preact()],
 				test: {
 					name: "components",
+					testTimeout: 30_000,
 					include: ["test/components/**/*.test.tsx"],
 					environment: "jsdom",
 					setupFiles: ["test/components/setup.ts"],

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "preact/hooks";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { type Capture, draftIssueCaptures } from "../src/core/capture.ts";
 import { checkIssue } from "../src/core/checklist.ts";
 import { compileIssue } from "../src/core/issue.ts";
@@ -10,9 +10,13 @@ import { BackupPanel } from "./backup-panel.tsx";
 import type { DraftData, OptionsDeps } from "./deps.ts";
 import { DraftList } from "./draft-list.tsx";
 import { ExportPanel } from "./export-panel.tsx";
+import { GoneEditors } from "./gone-editors.tsx";
 import { ImportIssue } from "./import-issue.tsx";
 import { IssueDetails } from "./issue-details.tsx";
+import { goneMessage, type OpenEditors } from "./open-editors.ts";
 import { PastIssues } from "./past-issues.tsx";
+import { PersistStatus } from "./persist-status.tsx";
+import { useSave } from "./save-failure.tsx";
 import { SectionsEditor } from "./sections-editor.tsx";
 import { SendIssue } from "./send-issue.tsx";
 import { SettingsPanel } from "./settings-panel.tsx";
@@ -32,16 +36,41 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	const [undo, setUndo] = useState<Capture>();
 	const [view, setView] = useState<View>("draft");
 	const [version, setVersion] = useState(0);
+	const editors = useRef<OpenEditors>(new Map());
+	// Open editors whose capture left the draft in another window, with what happened to it.
+	const [gone, setGone] = useState<ReadonlyMap<string, string>>(new Map());
+	// Templates as typed, until they are stored: a failed save or a reload never takes them away.
+	const [typedTemplates, setTypedTemplates] = useState<Record<string, string>>();
+	const latestTemplates = useRef<Record<string, string>>({});
+	const templateSave = useSave();
+
+	/** Say what happened to captures being edited here that are no longer in the draft. */
+	const noticeGone = useCallback(
+		async (d: DraftData) => {
+			const inDraft = new Set(d.captures.map((c) => c.id));
+			const missing = [...editors.current].filter(([id]) => !inDraft.has(id));
+			if (missing.length === 0) return;
+			const found = await Promise.all(
+				missing.map(async ([id, open]) => {
+					const current = await deps.getCapture(id).catch(() => undefined);
+					return [id, goneMessage(open.capture.title, current)] as const;
+				}),
+			);
+			setGone((g) => new Map([...g, ...found]));
+		},
+		[deps],
+	);
 
 	const reload = useCallback(() => {
 		deps.load().then(
 			(d) => {
 				setDraft(d);
 				setVersion((v) => v + 1);
+				void noticeGone(d);
 			},
 			(e: unknown) => setError(`Could not read your saved links: ${String(e)}`),
 		);
-	}, [deps]);
+	}, [deps, noticeGone]);
 
 	useEffect(() => {
 		reload();
@@ -64,6 +93,26 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		} finally {
 			reload();
 		}
+	};
+
+	/** A form's write: the form shows a failure itself (keeping what was typed), so it is rethrown. */
+	const saveForm = async (action: () => Promise<void>) => {
+		try {
+			await action();
+		} finally {
+			reload();
+		}
+	};
+	const saveTemplates = (templates: Record<string, string>) => {
+		latestTemplates.current = templates;
+		setTypedTemplates(templates);
+		// Retry writes the latest text, never an older keystroke's.
+		void templateSave.run(async () => {
+			const latest = latestTemplates.current;
+			await deps.saveTemplates(latest);
+			setDraft((d) => d && { ...d, templates: latest });
+			setTypedTemplates((typed) => (typed === latest ? undefined : typed));
+		});
 	};
 
 	const included = useMemo(() => draftIssueCaptures(draft?.captures ?? []), [draft]);
@@ -152,10 +201,22 @@ export function App({ deps }: { deps: OptionsDeps }) {
 			{draft && issue && view === "draft" && (
 				<div class="columns">
 					<div>
-						<IssueDetails meta={meta ?? draft.meta} onSave={(next) => write(() => deps.saveMeta(next))} />
+						<IssueDetails meta={meta ?? draft.meta} onSave={(next) => saveForm(() => deps.saveMeta(next))} />
+						<GoneEditors
+							gone={gone}
+							inDraft={new Set(draft.captures.map((c) => c.id))}
+							editors={editors.current}
+							sections={draft.newsletter.sections}
+							deps={deps}
+							onDone={(id) => {
+								setGone((g) => new Map([...g].filter(([other]) => other !== id)));
+								reload();
+							}}
+						/>
 						<DraftList
 							draft={draft}
 							deps={deps}
+							editors={editors.current}
 							onChanged={reload}
 							onDelete={remove}
 							onMove={move}
@@ -165,12 +226,10 @@ export function App({ deps }: { deps: OptionsDeps }) {
 					<div>
 						<ExportPanel
 							issue={issue}
-							templates={draft.templates}
+							templates={typedTemplates ?? draft.templates}
 							deps={deps}
-							onTemplatesChange={(templates) => {
-								setDraft({ ...draft, templates });
-								void deps.saveTemplates(templates).catch((e: unknown) => setError(String(e)));
-							}}
+							onTemplatesChange={saveTemplates}
+							templateSaveFailure={templateSave.failure}
 						/>
 						<SendIssue
 							number={draft.meta.number}
@@ -190,13 +249,15 @@ export function App({ deps }: { deps: OptionsDeps }) {
 						newsletter={draft.newsletter}
 						trackingParams={draft.trackingParams}
 						deps={deps}
+						onSaved={reload}
 					/>
+					<PersistStatus deps={deps} />
 					<BackupPanel deps={deps} onRestored={reload} />
 					<SectionsEditor
 						newsletter={draft.newsletter}
 						captures={draft.captures}
 						now={deps.now}
-						onSave={(newsletter, moved) => write(() => deps.saveNewsletter(newsletter, moved))}
+						onSave={(newsletter, moved) => saveForm(() => deps.saveNewsletter(newsletter, moved))}
 					/>
 				</div>
 			)}

@@ -2,19 +2,22 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Capture, Section } from "../src/core/capture.ts";
 import { CaptureEditor } from "./capture-editor.tsx";
 import type { OptionsDeps } from "./deps.ts";
+import { fieldsOf, type OpenEditors } from "./open-editors.ts";
 
 /** One capture in the draft: read view with Edit and Delete, or its editor. */
 export function CaptureCard(props: {
 	capture: Capture;
 	sections: Section[];
 	deps: OptionsDeps;
+	/** The page's open editors: a card remounted while its editor was open opens it again, text and all. */
+	editors: OpenEditors;
 	onChanged: () => void;
 	onDelete: (capture: Capture) => void;
 	onMove: (capture: Capture, by: -1 | 1) => void;
 	onToggleHold: (capture: Capture) => void;
 }) {
 	const { capture } = props;
-	const [editing, setEditing] = useState(false);
+	const [editing, setEditing] = useState(() => props.editors.has(capture.id));
 	const [returnFocus, setReturnFocus] = useState(false);
 	const editRef = useRef<HTMLButtonElement>(null);
 	// Closing the editor gives focus back to where the curator was: this capture's Edit button.
@@ -27,7 +30,8 @@ export function CaptureCard(props: {
 	if (editing) {
 		return (
 			<CaptureEditor
-				capture={capture}
+				id={capture.id}
+				editors={props.editors}
 				sections={props.sections}
 				deps={props.deps}
 				onDone={() => {
@@ -52,7 +56,15 @@ export function CaptureCard(props: {
 			{capture.note ? <p class="note">{capture.note}</p> : <p class="note missing">No note yet.</p>}
 			{capture.quote && <blockquote>{capture.quote}</blockquote>}
 			<div class="actions">
-				<button type="button" ref={editRef} onClick={() => setEditing(true)} aria-label={`Edit “${capture.title}”`}>
+				<button
+					type="button"
+					ref={editRef}
+					onClick={() => {
+						props.editors.set(capture.id, { capture, fields: fieldsOf(capture) });
+						setEditing(true);
+					}}
+					aria-label={`Edit “${capture.title}”`}
+				>
 					Edit
 				</button>
 				<button type="button" onClick={() => props.onDelete(capture)} aria-label={`Delete “${capture.title}”`}>

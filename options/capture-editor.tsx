@@ -1,61 +1,93 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { type Capture, editCapture, type Section } from "../src/core/capture.ts";
+import { editCapture, normalizeCapture, type Section } from "../src/core/capture.ts";
 import { isSavableUrl } from "../src/core/url.ts";
 import { ConflictError } from "../src/db/errors.ts";
 import type { OptionsDeps } from "./deps.ts";
+import type { EditorFields, OpenEditors } from "./open-editors.ts";
+import { SaveFailure, useSave } from "./save-failure.tsx";
 
-type Fields = Pick<Capture, "title" | "url" | "note" | "section"> & {
-	quote: string;
-	group: string;
-};
-
-/** Edit one capture in place. A change made meanwhile in another window is shown, never overwritten silently. */
-export function CaptureEditor(props: { capture: Capture; sections: Section[]; deps: OptionsDeps; onDone: () => void }) {
-	const { capture, deps } = props;
-	const [fields, setFields] = useState<Fields>({
-		title: capture.title,
-		url: capture.url,
-		note: capture.note,
-		section: capture.section,
-		quote: capture.quote ?? "",
-		group: capture.group ?? "",
-	});
+/**
+ * Edit one capture in place. A change made meanwhile in another window is
+ * shown, never overwritten silently. What is typed is kept in `editors`
+ * (by capture id) until the edit is saved or cancelled. With `gone` (the
+ * capture left the draft in another window) the edit can be saved as a new
+ * capture, or discarded.
+ */
+export function CaptureEditor(props: {
+	id: string;
+	editors: OpenEditors;
+	sections: Section[];
+	deps: OptionsDeps;
+	onDone: () => void;
+	gone?: string;
+}) {
+	const { deps, editors } = props;
+	const open = editors.get(props.id);
+	if (!open) throw new Error(`No open editor for capture ${props.id}`);
+	const capture = open.capture;
+	const [fields, setFields] = useState<EditorFields>(open.fields);
 	const [error, setError] = useState<string>();
-	// The version the curator started from: a change saved meanwhile elsewhere is a conflict, not overwritten.
-	const [startedFrom] = useState(capture.updatedAt);
+	const { failure, run } = useSave();
 	const titleRef = useRef<HTMLInputElement>(null);
 	// Opening the editor puts the cursor in it, as a keyboard or screen-reader user expects.
 	useEffect(() => titleRef.current?.focus(), []);
 	const [conflict, setConflict] = useState<ConflictError>();
 	const id = (name: string) => `edit-${capture.id}-${name}`;
-	const set = (key: keyof Fields) => (event: Event) =>
-		setFields({
-			...fields,
-			[key]: (event.currentTarget as HTMLInputElement).value,
-		});
+	const set = (key: keyof EditorFields) => (event: Event) => {
+		const next = { ...fields, [key]: (event.currentTarget as HTMLInputElement).value };
+		editors.set(capture.id, { capture, fields: next });
+		setFields(next);
+	};
 	const isList = props.sections.find((s) => s.id === fields.section)?.layout === "list";
 
+	/** The write for this edit: a guarded update, or (the capture is gone) a new capture. */
+	const write = (expectedUpdatedAt: number) => async () => {
+		if (props.gone) {
+			const now = deps.now();
+			await deps.restore(
+				normalizeCapture({ ...capture, ...fields, issue: null, held: false }, { now, id: deps.newId() }),
+			);
+		} else {
+			await deps.update([
+				{ next: editCapture(capture, fields, Math.max(deps.now(), expectedUpdatedAt + 1)), expectedUpdatedAt },
+			]);
+		}
+		editors.delete(capture.id);
+		props.onDone();
+	};
 	const save = async (expectedUpdatedAt: number) => {
 		if (!isSavableUrl(fields.url.trim())) {
 			setError("Only http and https links can be saved.");
 			return;
 		}
+		setError(undefined);
+		setConflict(undefined);
 		try {
-			const next = editCapture(capture, fields, Math.max(deps.now(), expectedUpdatedAt + 1));
-			await deps.update([{ next, expectedUpdatedAt }]);
-			props.onDone();
+			// Checked before writing: an invalid capture is the curator's to fix, not a failed write to retry.
+			editCapture(capture, fields, expectedUpdatedAt + 1);
 		} catch (e) {
-			if (e instanceof ConflictError) setConflict(e);
 			setError(e instanceof Error ? e.message : String(e));
+			return;
 		}
+		const outcome = await run(write(expectedUpdatedAt));
+		if (!outcome.ok && outcome.error instanceof ConflictError) setConflict(outcome.error);
 	};
 	const onSubmit = (event: Event) => {
 		event.preventDefault();
-		void save(startedFrom);
+		void save(capture.updatedAt);
+	};
+	const cancel = () => {
+		editors.delete(capture.id);
+		props.onDone();
 	};
 
 	return (
 		<form class="editor" onSubmit={onSubmit} aria-label={`Edit “${capture.title}”`}>
+			{props.gone && (
+				<p role="alert" class="error">
+					{props.gone}
+				</p>
+			)}
 			<label for={id("title")}>Title</label>
 			<input id={id("title")} ref={titleRef} value={fields.title} onInput={set("title")} />
 			<label for={id("url")}>URL</label>
@@ -79,15 +111,16 @@ export function CaptureEditor(props: { capture: Capture; sections: Section[]; de
 			<label for={id("quote")}>Quote</label>
 			<textarea id={id("quote")} rows={3} value={fields.quote} onInput={set("quote")} />
 			<div role="alert">{error && <p class="error">{error}</p>}</div>
+			<SaveFailure failure={failure} />
 			<div class="actions">
-				<button type="submit">Save</button>
-				{conflict?.current && (
+				<button type="submit">{props.gone ? "Save as a new capture" : "Save"}</button>
+				{conflict?.current && conflict.current.issueKey === 0 && (
 					<button type="button" onClick={() => conflict.current && save(conflict.current.updatedAt)}>
 						Overwrite with my version
 					</button>
 				)}
-				<button type="button" onClick={props.onDone}>
-					Cancel
+				<button type="button" onClick={cancel}>
+					{props.gone ? "Discard my edit" : "Cancel"}
 				</button>
 			</div>
 		</form>

@@ -30,6 +30,8 @@ export interface OptionsDeps {
 	/** Today's date as YYYY-MM-DD, in the curator's time zone. */
 	today(): string;
 	load(): Promise<DraftData>;
+	/** One capture as stored now, draft or sent; undefined when it was deleted. */
+	getCapture(id: string): Promise<Capture | undefined>;
 	/** Replace captures unless any changed since it was read (throws ConflictError). */
 	update(edits: GuardedEdit[]): Promise<void>;
 	remove(capture: Capture): Promise<void>;
@@ -51,6 +53,10 @@ export interface OptionsDeps {
 	backup(): Promise<string>;
 	/** Merge a checked backup into the database. */
 	restoreBackup(backup: Backup): Promise<RestoreReport>;
+	/** Whether the browser keeps the archive even when storage runs low (navigator.storage.persisted()). */
+	storagePersisted(): Promise<boolean>;
+	/** Ask the browser to keep the archive; resolves to whether it now does. */
+	requestPersistence(): Promise<boolean>;
 	copy(payload: ClipboardPayload): Promise<void>;
 	download(filename: string, text: string, type: string): void;
 	/** Subscribe to changes made in other windows; returns an unsubscribe. */

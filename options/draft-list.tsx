@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { byPosition, type Capture, type Section } from "../src/core/capture.ts";
 import { CaptureCard } from "./capture-card.tsx";
 import type { DraftData, OptionsDeps } from "./deps.ts";
+import type { OpenEditors } from "./open-editors.ts";
 
 /** Sections in the newsletter's order; captures of unknown sections are listed last, never hidden. */
 function bySection(draft: DraftData): { section: Section; captures: Capture[] }[] {
@@ -27,6 +28,7 @@ const PAGE = 100;
 export function DraftList(props: {
 	draft: DraftData;
 	deps: OptionsDeps;
+	editors: OpenEditors;
 	onChanged: () => void;
 	onDelete: (capture: Capture) => void;
 	onMove: (capture: Capture, by: -1 | 1) => void;
@@ -51,6 +53,7 @@ export function DraftList(props: {
 									capture={capture}
 									sections={draft.newsletter.sections}
 									deps={props.deps}
+									editors={props.editors}
 									onChanged={props.onChanged}
 									onDelete={props.onDelete}
 									onMove={props.onMove}

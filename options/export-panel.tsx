@@ -3,6 +3,7 @@ import type { Issue } from "../src/core/issue.ts";
 import { DEFAULT_TEMPLATES, FORMATS, type Format, isFormat, renderIssue } from "../src/core/render/index.ts";
 import { slug } from "../src/core/slug.ts";
 import type { OptionsDeps } from "./deps.ts";
+import type { Failure } from "./save-failure.tsx";
 import { TemplateEditor } from "./template-editor.tsx";
 
 export const FORMAT_NAMES: Record<Format, string> = { md: "Markdown", html: "HTML", txt: "Plain text", json: "JSON" };
@@ -54,6 +55,8 @@ export function ExportPanel(props: {
 	templates: Record<string, string>;
 	deps: Pick<OptionsDeps, "copy" | "download">;
 	onTemplatesChange?: (templates: Record<string, string>) => void;
+	/** The templates could not be stored: shown in the editor, with Retry. */
+	templateSaveFailure?: Failure | undefined;
 	heading?: string;
 	/** A sent issue's formats exactly as they went out; shown instead of rendering again. */
 	frozen?: Record<string, string>;
@@ -139,6 +142,7 @@ export function ExportPanel(props: {
 					value={template ?? DEFAULT_TEMPLATES[format]}
 					isDefault={template === undefined}
 					error={rendered.error}
+					saveFailure={props.templateSaveFailure}
 					onChange={editTemplate}
 				/>
 			)}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { IssueMeta } from "../src/core/newsletter.ts";
+import { SaveFailure, useSave } from "./save-failure.tsx";
 
 type Form = {
 	number: string;
@@ -65,6 +66,7 @@ export function IssueDetails(props: { meta: IssueMeta; onSave: (meta: IssueMeta)
 		else
 			setMessage({ error: true, text: "These details were changed in another window. Saving replaces that change." });
 	}, [props.meta]);
+	const { failure, run } = useSave();
 	const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 	const pending = useRef<Form | undefined>(undefined);
 
@@ -76,13 +78,13 @@ export function IssueDetails(props: { meta: IssueMeta; onSave: (meta: IssueMeta)
 		}
 		// A date left as it was keeps following the calendar; a date the curator picks stays.
 		if (props.meta.autoDate && values.date === props.meta.date) meta.autoDate = true;
-		try {
+		setMessage(undefined);
+		// Only a write that landed moves the base: a failed one leaves the form as typed, and Retry repeats it.
+		await run(async () => {
 			await props.onSave(meta);
 			setBase(values);
 			setMessage({ error: false, text: explicit ? "Issue details saved." : "Saved." });
-		} catch (e) {
-			setMessage({ error: true, text: e instanceof Error ? e.message : String(e) });
-		}
+		});
 	};
 	const flush = () => {
 		clearTimeout(timer.current);
@@ -147,6 +149,7 @@ export function IssueDetails(props: { meta: IssueMeta; onSave: (meta: IssueMeta)
 			<p role="status" class={message?.error ? "error" : undefined}>
 				{message?.text}
 			</p>
+			<SaveFailure failure={failure} />
 		</form>
 	);
 }

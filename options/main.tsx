@@ -2,7 +2,7 @@ import { render } from "preact";
 import { serializeBackup } from "../src/core/backup.ts";
 import { RECENT_ISSUES } from "../src/core/checklist.ts";
 import { readEverything, restoreBackup } from "../src/db/backup.ts";
-import { addCaptures, deleteCapture, listDraft, updateCaptures } from "../src/db/captures.ts";
+import { addCaptures, deleteCapture, getCapture, listDraft, updateCaptures } from "../src/db/captures.ts";
 import { importIssue } from "../src/db/import.ts";
 import { listSentIssues, recentSentIssues, sendIssue } from "../src/db/issues.ts";
 import { openDatabase } from "../src/db/open.ts";
@@ -20,6 +20,7 @@ import { announceChange, onChange } from "../src/platform/changes.ts";
 import { copyToClipboard, downloadText } from "../src/platform/clipboard.ts";
 import { captureShortcut, openShortcutSettings } from "../src/platform/commands.ts";
 import { newId } from "../src/platform/id.ts";
+import { requestPersistence, storagePersisted } from "../src/platform/persist.ts";
 import { App } from "./app.tsx";
 import type { OptionsDeps } from "./deps.ts";
 
@@ -32,6 +33,8 @@ function localToday(): string {
 /** Wire the options page to the real browser and database, and show it. */
 export function start(root: HTMLElement): void {
 	const db = openDatabase();
+	// Ask once per visit to keep the archive; Settings shows the answer and can ask again.
+	void requestPersistence().catch(() => false);
 	type Db = Awaited<typeof db>;
 	const write = async (action: (d: Db) => Promise<void>) => {
 		await action(await db);
@@ -53,6 +56,7 @@ export function start(root: HTMLElement): void {
 			]);
 			return { newsletter, meta, captures, templates, trackingParams, recent };
 		},
+		getCapture: async (id) => getCapture(await db, id),
 		update: (edits) => write((d) => updateCaptures(d, edits)),
 		remove: (capture) => write((d) => deleteCapture(d, capture.id, capture.updatedAt)),
 		restore: (capture) => write((d) => addCaptures(d, [capture])),
@@ -72,6 +76,8 @@ export function start(root: HTMLElement): void {
 			announceChange();
 			return report;
 		},
+		storagePersisted,
+		requestPersistence,
 		copy: copyToClipboard,
 		download: downloadText,
 		onChange,

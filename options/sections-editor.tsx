@@ -3,6 +3,7 @@ import type { Capture, Section, SectionLayout } from "../src/core/capture.ts";
 import type { Newsletter } from "../src/core/newsletter.ts";
 import { addSection, deleteSection, moveSection, updateSection } from "../src/core/sections.ts";
 import type { GuardedEdit } from "../src/db/captures.ts";
+import { SaveFailure, useSave } from "./save-failure.tsx";
 
 const LAYOUTS: Record<SectionLayout, string> = {
 	entries: "Entries (title, note, quote)",
@@ -29,7 +30,7 @@ function SectionRow(props: {
 	section: Section;
 	sections: Section[];
 	count: number;
-	apply: (change: (n: Newsletter) => Newsletter | { newsletter: Newsletter; moved: Capture[] }) => void;
+	apply: (change: (n: Newsletter) => Newsletter | { newsletter: Newsletter; moved: Capture[] }) => Promise<boolean>;
 	captures: Capture[];
 	now: () => number;
 }) {
@@ -106,22 +107,38 @@ export function SectionsEditor(props: {
 	const [name, setName] = useState("");
 	const [layout, setLayout] = useState<SectionLayout>("entries");
 	const [error, setError] = useState<string>();
-	const apply = (change: (n: Newsletter) => Newsletter | { newsletter: Newsletter; moved: Capture[] }) => {
+	const { failure, run } = useSave();
+	/** Apply a change and save it; resolves to whether it landed (a failure is shown with Retry). */
+	const apply = async (
+		change: (n: Newsletter) => Newsletter | { newsletter: Newsletter; moved: Capture[] },
+		landed?: () => void,
+	): Promise<boolean> => {
+		let newsletter: Newsletter;
+		let edits: GuardedEdit[];
 		try {
 			const result = change(props.newsletter);
-			const [newsletter, moved] = "moved" in result ? [result.newsletter, result.moved] : [result, []];
+			const [next, moved] = "moved" in result ? [result.newsletter, result.moved] : [result, []];
 			const before = new Map(props.captures.map((c) => [c.id, c.updatedAt]));
-			const edits = moved.map((next) => ({ next, expectedUpdatedAt: before.get(next.id) ?? next.updatedAt }));
-			setError(undefined);
-			props.onSave(newsletter, edits).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+			newsletter = next;
+			edits = moved.map((c) => ({ next: c, expectedUpdatedAt: before.get(c.id) ?? c.updatedAt }));
 		} catch (e) {
 			setError(e instanceof Error ? e.message : String(e));
+			return false;
 		}
+		setError(undefined);
+		const outcome = await run(async () => {
+			await props.onSave(newsletter, edits);
+			landed?.();
+		});
+		return outcome.ok;
 	};
 	const add = (event: Event) => {
 		event.preventDefault();
-		apply((n) => addSection(n, name, layout));
-		setName("");
+		// The typed name stays until the new section is really stored (by Retry, too).
+		void apply(
+			(n) => addSection(n, name, layout),
+			() => setName(""),
+		);
 	};
 	return (
 		<section aria-labelledby="sections-heading">
@@ -155,6 +172,7 @@ export function SectionsEditor(props: {
 				<button type="submit">Add section</button>
 			</form>
 			<div role="alert">{error && <p class="error">{error}</p>}</div>
+			<SaveFailure failure={failure} />
 		</section>
 	);
 }

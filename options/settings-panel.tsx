@@ -2,12 +2,15 @@ import { useEffect, useState } from "preact/hooks";
 import type { Newsletter } from "../src/core/newsletter.ts";
 import { DEFAULT_TRACKING_PARAMS } from "../src/core/url.ts";
 import type { OptionsDeps } from "./deps.ts";
+import { SaveFailure, useSave } from "./save-failure.tsx";
 
 /** The newsletter's name and title template, the tracking-parameter list, and the capture shortcut. */
 export function SettingsPanel(props: {
 	newsletter: Newsletter;
 	trackingParams: string[];
 	deps: Pick<OptionsDeps, "saveNewsletter" | "saveTrackingParams" | "shortcut" | "openShortcutSettings">;
+	/** Called after the settings landed, so the page shows what is stored. */
+	onSaved?: () => void;
 }) {
 	const { deps } = props;
 	const [name, setName] = useState(props.newsletter.name);
@@ -15,6 +18,7 @@ export function SettingsPanel(props: {
 	const [params, setParams] = useState(props.trackingParams.join("\n"));
 	const [shortcut, setShortcut] = useState<string>();
 	const [status, setStatus] = useState<string>();
+	const { failure, run } = useSave();
 	useEffect(() => {
 		deps.shortcut().then(setShortcut, () => setShortcut(""));
 	}, [deps]);
@@ -26,9 +30,14 @@ export function SettingsPanel(props: {
 			return;
 		}
 		const list = [...new Set(params.split(/[\s,]+/).filter(Boolean))];
-		await deps.saveNewsletter({ ...props.newsletter, name: name.trim(), titleTemplate: titleTemplate.trim() });
-		await deps.saveTrackingParams(list);
-		setStatus("Settings saved.");
+		const newsletter = { ...props.newsletter, name: name.trim(), titleTemplate: titleTemplate.trim() };
+		setStatus(undefined);
+		await run(async () => {
+			await deps.saveNewsletter(newsletter);
+			await deps.saveTrackingParams(list);
+			setStatus("Settings saved.");
+			props.onSaved?.();
+		});
 	};
 	return (
 		<section aria-labelledby="settings-heading">
@@ -68,6 +77,7 @@ export function SettingsPanel(props: {
 					<button type="submit">Save settings</button>
 				</div>
 				<p role="status">{status}</p>
+				<SaveFailure failure={failure} />
 			</form>
 			<h2>Keyboard shortcut</h2>
 			<p>

@@ -1,4 +1,5 @@
 import { TemplateError } from "../src/core/render/index.ts";
+import { type Failure, SaveFailure } from "./save-failure.tsx";
 
 /**
  * Edit one format's template. The text is kept as typed, mistakes included;
@@ -10,6 +11,8 @@ export function TemplateEditor(props: {
 	value: string;
 	isDefault: boolean;
 	error: Error | undefined;
+	/** The last save of the templates failed; the text stays as typed. */
+	saveFailure?: Failure | undefined;
 	onChange: (template: string | undefined) => void;
 }) {
 	const { error } = props;
@@ -34,6 +37,7 @@ export function TemplateEditor(props: {
 					</p>
 				)}
 			</div>
+			<SaveFailure failure={props.saveFailure} />
 			<button type="button" onClick={() => props.onChange(undefined)} disabled={props.isDefault}>
 				Reset to default
 			</button>

@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { reasonOf, SaveFailure } from "../options/save-failure.tsx";
 import { type Capture, type CaptureInput, editCapture, normalizeCapture, type Section } from "../src/core/capture.ts";
 import { canonicalUrl, isSameSite, isSavableUrl, parseUrl, stripTracking, urlKey } from "../src/core/url.ts";
+import { ConflictError } from "../src/db/errors.ts";
 import type { PageSnapshot } from "../src/page/read-page.ts";
 import type { UnsavedEdit } from "../src/platform/unsaved.ts";
 import { CaptureFields, type Fields } from "./capture-fields.tsx";
@@ -41,6 +43,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 	const [notices, setNotices] = useState<Status[]>([]);
 	const [result, setResult] = useState<Status>();
 	const [saving, setSaving] = useState(false);
+	// The last save the browser refused; what was typed stays in the form, and Retry saves it again.
+	const [failed, setFailed] = useState<{ reason: string; retry: boolean }>();
 	const [viaUrl, setViaUrl] = useState<string>();
 	const touched = useRef(new Set<keyof Fields>());
 	const unsavedKey = useRef("");
@@ -189,12 +193,19 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			lang: snapshot?.lang ?? existing?.lang,
 			incomplete: false,
 		};
-		setSaving(true);
-		performance.mark("linkletter:save");
+		let capture: Capture;
 		try {
-			const capture = existing
+			capture = existing
 				? editCapture(existing, input, Math.max(now, existing.updatedAt + 1))
 				: normalizeCapture(input, { now, id: deps.newId() });
+		} catch (error) {
+			setResult({ tone: "error", text: reasonOf(error) });
+			return;
+		}
+		setSaving(true);
+		setFailed(undefined);
+		performance.mark("linkletter:save");
+		try {
 			await deps.save(capture, { expectedUpdatedAt: existing?.updatedAt });
 			deps.forgetUnsaved(unsavedKey.current);
 			performance.measure("linkletter:saved", "linkletter:save");
@@ -203,7 +214,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			setResult({ tone: "done", text: `Saved to ${name}.` });
 			setTimeout(() => deps.close(), CLOSE_DELAY_MS);
 		} catch (error) {
-			setResult({ tone: "error", text: error instanceof Error ? error.message : String(error) });
+			setFailed({ reason: reasonOf(error), retry: !(error instanceof ConflictError) });
 			setSaving(false);
 		}
 	};
@@ -247,6 +258,11 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 						{n.text}
 					</p>
 				))}
+			</div>
+			<div class="status">
+				<SaveFailure
+					failure={failed && { reason: failed.reason, ...(failed.retry ? { retry: () => void save() } : {}) }}
+				/>
 			</div>
 		</form>
 	);

@@ -1,3 +1,4 @@
+import { stripBidiControls } from "./text/bidi.ts";
 import { isSavableUrl, urlKey } from "./url.ts";
 
 /** How a section lays out its captures in the export. */
@@ -91,7 +92,7 @@ export const MAX_TAG_LENGTH = 100;
 
 function clean(value: unknown, max: number): string | undefined {
 	if (typeof value !== "string") return undefined;
-	const text = value.trim();
+	const text = stripBidiControls(value).trim();
 	if (text === "") return undefined;
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -8,8 +8,8 @@ import {
 } from "../core/newsletter.ts";
 import { DEFAULT_TRACKING_PARAMS } from "../core/url.ts";
 import { fromStored, toStored } from "./captures.ts";
-import { explainWriteError } from "./errors.ts";
 import type { DB } from "./open.ts";
+import { allRequests, writeTransaction } from "./write.ts";
 
 /** Groups kept at most, as the popup keeps them. */
 const MAX_GROUPS = 100;
@@ -49,21 +49,6 @@ export async function readEverything(
 	};
 }
 
-/**
- * Make sure a failed write transaction lands nothing: a request the browser
- * refused on the spot (a DataError thrown by put) leaves the transaction
- * open, and it would commit the writes issued before it.
- */
-export function abandon(tx: { abort(): void; done: Promise<void> }, requests: readonly Promise<unknown>[]): void {
-	// Their rejections (AbortError) say nothing more than the error being thrown.
-	for (const request of [tx.done, ...requests]) request.catch(() => {});
-	try {
-		tx.abort();
-	} catch {
-		// Already aborted or finished: nothing more can land.
-	}
-}
-
 /** What a restore did, for the message the curator sees. */
 export interface RestoreReport {
 	added: number;
@@ -84,66 +69,62 @@ export interface RestoreReport {
  */
 export async function restoreBackup(db: DB, backup: Backup): Promise<RestoreReport> {
 	const report: RestoreReport = { added: 0, updated: 0, issues: 0, settings: false };
-	const tx = db.transaction(["captures", "issues", "settings"], "readwrite");
-	const writes: Promise<unknown>[] = [];
-	try {
-		const captures = tx.objectStore("captures");
-		const issues = tx.objectStore("issues");
-		const settings = tx.objectStore("settings");
-		const [captureCount, issueCount, currentCaptures, currentIssues] = await Promise.all([
-			captures.count(),
-			issues.count(),
-			Promise.all(backup.captures.map((capture) => captures.get(capture.id))),
-			Promise.all(backup.issues.map((issue) => issues.getKey(issue.number))),
-		]);
-		for (const [i, capture] of backup.captures.entries()) {
-			const current = currentCaptures[i];
-			if (!current) report.added++;
-			else if (current.updatedAt < capture.updatedAt) report.updated++;
-			else continue;
-			writes.push(captures.put(toStored(capture)));
-		}
-		for (const [i, issue] of backup.issues.entries()) {
-			if (currentIssues[i] !== undefined) continue;
-			writes.push(issues.put(issue));
-			report.issues++;
-		}
-		if (captureCount === 0 && issueCount === 0) {
-			report.settings = true;
-			writes.push(
-				settings.put(backup.newsletter, "newsletter"),
-				settings.put(backup.draft, "draft"),
-				settings.put(backup.templates as Record<string, string>, "templates"),
-				settings.put(backup.trackingParams, "trackingParams"),
-				settings.put(backup.groups, "groups"),
-			);
-			if (backup.lastSection !== undefined) writes.push(settings.put(backup.lastSection, "lastSection"));
-		} else {
-			const [storedNewsletter, storedTemplates, storedGroups, storedLast] = await Promise.all([
-				settings.get("newsletter"),
-				settings.get("templates"),
-				settings.get("groups"),
-				settings.get("lastSection"),
+	await writeTransaction(db, ["captures", "issues", "settings"], (tx) =>
+		allRequests(async (writes) => {
+			const captures = tx.objectStore("captures");
+			const issues = tx.objectStore("issues");
+			const settings = tx.objectStore("settings");
+			const [captureCount, issueCount, currentCaptures, currentIssues] = await Promise.all([
+				captures.count(),
+				issues.count(),
+				Promise.all(backup.captures.map((capture) => captures.get(capture.id))),
+				Promise.all(backup.issues.map((issue) => issues.getKey(issue.number))),
 			]);
-			const newsletter = (storedNewsletter as Newsletter | undefined) ?? DEFAULT_NEWSLETTER;
-			const known = new Set(newsletter.sections.map((s) => s.id));
-			const missing = backup.newsletter.sections.filter((s) => !known.has(s.id));
-			if (missing.length > 0) {
-				writes.push(settings.put({ ...newsletter, sections: [...newsletter.sections, ...missing] }, "newsletter"));
+			for (const [i, capture] of backup.captures.entries()) {
+				const current = currentCaptures[i];
+				if (!current) report.added++;
+				else if (current.updatedAt < capture.updatedAt) report.updated++;
+				else continue;
+				writes.push(captures.put(toStored(capture)));
 			}
-			const templates = (storedTemplates as Record<string, string> | undefined) ?? {};
-			writes.push(settings.put({ ...(backup.templates as Record<string, string>), ...templates }, "templates"));
-			const groups = (storedGroups as string[] | undefined) ?? [];
-			const added = backup.groups.filter((g) => !groups.includes(g));
-			if (added.length > 0) writes.push(settings.put([...groups, ...added].slice(0, MAX_GROUPS), "groups"));
-			if (storedLast === undefined && backup.lastSection !== undefined) {
-				writes.push(settings.put(backup.lastSection, "lastSection"));
+			for (const [i, issue] of backup.issues.entries()) {
+				if (currentIssues[i] !== undefined) continue;
+				writes.push(issues.put(issue));
+				report.issues++;
 			}
-		}
-		await Promise.all([...writes, tx.done]);
-	} catch (error) {
-		abandon(tx, writes);
-		explainWriteError(error);
-	}
+			if (captureCount === 0 && issueCount === 0) {
+				report.settings = true;
+				writes.push(
+					settings.put(backup.newsletter, "newsletter"),
+					settings.put(backup.draft, "draft"),
+					settings.put(backup.templates as Record<string, string>, "templates"),
+					settings.put(backup.trackingParams, "trackingParams"),
+					settings.put(backup.groups, "groups"),
+				);
+				if (backup.lastSection !== undefined) writes.push(settings.put(backup.lastSection, "lastSection"));
+			} else {
+				const [storedNewsletter, storedTemplates, storedGroups, storedLast] = await Promise.all([
+					settings.get("newsletter"),
+					settings.get("templates"),
+					settings.get("groups"),
+					settings.get("lastSection"),
+				]);
+				const newsletter = (storedNewsletter as Newsletter | undefined) ?? DEFAULT_NEWSLETTER;
+				const known = new Set(newsletter.sections.map((s) => s.id));
+				const missing = backup.newsletter.sections.filter((s) => !known.has(s.id));
+				if (missing.length > 0) {
+					writes.push(settings.put({ ...newsletter, sections: [...newsletter.sections, ...missing] }, "newsletter"));
+				}
+				const templates = (storedTemplates as Record<string, string> | undefined) ?? {};
+				writes.push(settings.put({ ...(backup.templates as Record<string, string>), ...templates }, "templates"));
+				const groups = (storedGroups as string[] | undefined) ?? [];
+				const added = backup.groups.filter((g) => !groups.includes(g));
+				if (added.length > 0) writes.push(settings.put([...groups, ...added].slice(0, MAX_GROUPS), "groups"));
+				if (storedLast === undefined && backup.lastSection !== undefined) {
+					writes.push(settings.put(backup.lastSection, "lastSection"));
+				}
+			}
+		}),
+	);
 	return report;
 }

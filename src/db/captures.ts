@@ -1,8 +1,9 @@
 import type { IDBPObjectStore, StoreNames } from "idb";
 import { byPosition, type Capture } from "../core/capture.ts";
-import { ConflictError, explainWriteError } from "./errors.ts";
+import { ConflictError } from "./errors.ts";
 import type { DB } from "./open.ts";
 import type { LinkletterDB, StoredCapture } from "./schema.ts";
+import { writeTransaction } from "./write.ts";
 
 const DRAFT = 0;
 
@@ -39,14 +40,11 @@ export async function getCapture(db: DB, id: string): Promise<Capture | undefine
 }
 
 /** Add new captures in one transaction; resolves once they are committed. */
-export async function addCaptures(db: DB, captures: readonly Capture[]): Promise<void> {
-	try {
-		const tx = db.transaction("captures", "readwrite");
-		for (const capture of captures) void tx.store.add(toStored(capture));
-		await tx.done;
-	} catch (error) {
-		explainWriteError(error);
-	}
+export function addCaptures(db: DB, captures: readonly Capture[]): Promise<void> {
+	return writeTransaction(db, ["captures"], async (tx) => {
+		const store = tx.objectStore("captures");
+		await Promise.all(captures.map((capture) => store.add(toStored(capture))));
+	});
 }
 
 /** A capture edit that must not overwrite a newer version. */
@@ -55,41 +53,28 @@ export type GuardedEdit = { next: Capture; expectedUpdatedAt: number };
 type CaptureStore = IDBPObjectStore<LinkletterDB, StoreNames<LinkletterDB>[], "captures", "readwrite">;
 
 /**
- * Within the caller's transaction, write each edit only if its capture's
- * updatedAt is still what the caller read. On the first mismatch, abort the
- * transaction and return the conflict (so nothing at all is written).
+ * Within the caller's transaction (see writeTransaction), write each edit
+ * only if its capture's updatedAt is still what the caller read. On the first
+ * mismatch, throw ConflictError: the transaction is aborted, so nothing at
+ * all is written.
  */
-export async function putUnchanged(
-	tx: { abort(): void },
-	store: CaptureStore,
-	edits: readonly GuardedEdit[],
-): Promise<ConflictError | undefined> {
+export async function putUnchanged(store: CaptureStore, edits: readonly GuardedEdit[]): Promise<void> {
 	for (const { next, expectedUpdatedAt } of edits) {
 		const current = await store.get(next.id);
 		// Same version, and still in the same issue (a capture sent meanwhile never comes back to the draft).
 		if (!current || current.updatedAt !== expectedUpdatedAt || current.issueKey !== (next.issue ?? 0)) {
-			tx.abort();
-			return new ConflictError(current);
+			throw new ConflictError(current);
 		}
-		void store.put(toStored(next));
+		await store.put(toStored(next));
 	}
-	return undefined;
 }
 
 /**
  * Replace captures in one transaction, but only if nobody changed them since
  * the caller read them. Throws ConflictError and writes nothing otherwise.
  */
-export async function updateCaptures(db: DB, edits: readonly GuardedEdit[]): Promise<void> {
-	let conflict: ConflictError | undefined;
-	try {
-		const tx = db.transaction("captures", "readwrite");
-		conflict = await putUnchanged(tx, tx.store, edits);
-		await tx.done;
-	} catch (error) {
-		if (conflict) throw conflict;
-		explainWriteError(error);
-	}
+export function updateCaptures(db: DB, edits: readonly GuardedEdit[]): Promise<void> {
+	return writeTransaction(db, ["captures"], (tx) => putUnchanged(tx.objectStore("captures"), edits));
 }
 
 /** Replace one capture unless it changed since the caller read it (see updateCaptures). */
@@ -98,20 +83,12 @@ export function updateCapture(db: DB, next: Capture, expectedUpdatedAt: number):
 }
 
 /** Delete a draft capture, unless it changed (or was sent) since the caller read it. */
-export async function deleteCapture(db: DB, id: string, expectedUpdatedAt: number): Promise<void> {
-	let conflict: ConflictError | undefined;
-	try {
-		const tx = db.transaction("captures", "readwrite");
-		const current = await tx.store.get(id);
-		if (current && (current.updatedAt !== expectedUpdatedAt || current.issueKey !== 0)) {
-			conflict = new ConflictError(current);
-			tx.abort();
-		} else if (current) {
-			void tx.store.delete(id);
-		}
-		await tx.done;
-	} catch (error) {
-		if (conflict) throw conflict;
-		explainWriteError(error);
-	}
+export function deleteCapture(db: DB, id: string, expectedUpdatedAt: number): Promise<void> {
+	return writeTransaction(db, ["captures"], async (tx) => {
+		const store = tx.objectStore("captures");
+		const current = await store.get(id);
+		if (!current) return;
+		if (current.updatedAt !== expectedUpdatedAt || current.issueKey !== 0) throw new ConflictError(current);
+		await store.delete(id);
+	});
 }

@@ -24,11 +24,27 @@ export class StorageFullError extends Error {
 	}
 }
 
-/** Translate the browser's quota error into one the UI can show; rethrow anything else. */
-export function explainWriteError(error: unknown): never {
-	const name = (error as { name?: string } | null)?.name;
-	if (name === "QuotaExceededError" || (name === "AbortError" && /quota/i.test(String((error as Error).message)))) {
-		throw new StorageFullError();
+/** The browser refused a write for another reason (its own error is `cause`); nothing was written. */
+export class WriteFailedError extends Error {
+	override name = "WriteFailedError";
+	constructor(cause: { name: string; message: string }) {
+		super(`The browser refused the write (${cause.name}${cause.message ? `: ${cause.message}` : ""}).`, { cause });
 	}
+}
+
+function isQuotaError(error: unknown): boolean {
+	const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+	return name === "QuotaExceededError" || (name === "AbortError" && /quota/i.test(String(message)));
+}
+
+/**
+ * Translate the browser's errors into ones the UI can show: the quota error
+ * becomes StorageFullError, another DOMException (ConstraintError,
+ * InvalidStateError…) a WriteFailedError naming it; our own errors
+ * (ConflictError…) pass through unchanged.
+ */
+export function explainWriteError(error: unknown): never {
+	if (isQuotaError(error)) throw new StorageFullError();
+	if (typeof DOMException !== "undefined" && error instanceof DOMException) throw new WriteFailedError(error);
 	throw error;
 }

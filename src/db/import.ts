@@ -1,9 +1,8 @@
 import type { Capture } from "../core/capture.ts";
 import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter } from "../core/newsletter.ts";
-import { abandon } from "./backup.ts";
 import { toStored } from "./captures.ts";
-import { explainWriteError } from "./errors.ts";
 import type { DB } from "./open.ts";
+import { allRequests, writeTransaction } from "./write.ts";
 
 /**
  * Take in an issue file in one transaction: the newsletter's name and title
@@ -18,20 +17,16 @@ export async function importIssue(
 	meta: IssueMeta,
 	captures: readonly Capture[],
 ): Promise<void> {
-	const tx = db.transaction(["captures", "settings"], "readwrite");
-	const writes: Promise<unknown>[] = [];
-	try {
-		const settings = tx.objectStore("settings");
-		const current = ((await settings.get("newsletter")) as Newsletter | undefined) ?? DEFAULT_NEWSLETTER;
-		const fromFile = new Set(newsletter.sections.map((section) => section.id));
-		const kept = current.sections.filter((section) => !fromFile.has(section.id));
-		const store = tx.objectStore("captures");
-		writes.push(settings.put({ ...newsletter, sections: [...newsletter.sections, ...kept] }, "newsletter"));
-		writes.push(settings.put(meta, "draft"));
-		for (const capture of captures) writes.push(store.put(toStored(capture)));
-		await Promise.all([...writes, tx.done]);
-	} catch (error) {
-		abandon(tx, writes);
-		explainWriteError(error);
-	}
+	await writeTransaction(db, ["captures", "settings"], (tx) =>
+		allRequests(async (writes) => {
+			const settings = tx.objectStore("settings");
+			const current = ((await settings.get("newsletter")) as Newsletter | undefined) ?? DEFAULT_NEWSLETTER;
+			const fromFile = new Set(newsletter.sections.map((section) => section.id));
+			const kept = current.sections.filter((section) => !fromFile.has(section.id));
+			const store = tx.objectStore("captures");
+			writes.push(settings.put({ ...newsletter, sections: [...newsletter.sections, ...kept] }, "newsletter"));
+			writes.push(settings.put(meta, "draft"));
+			for (const capture of captures) writes.push(store.put(toStored(capture)));
+		}),
+	);
 }

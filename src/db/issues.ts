@@ -1,8 +1,9 @@
 import type { Capture } from "../core/capture.ts";
 import { carryRecurring, type IssueMeta, type SentIssue } from "../core/newsletter.ts";
 import { type GuardedEdit, putUnchanged, toStored } from "./captures.ts";
-import { ConflictError, explainWriteError } from "./errors.ts";
+import { ConflictError } from "./errors.ts";
 import type { DB } from "./open.ts";
+import { writeTransaction } from "./write.ts";
 
 /** Sent issues, newest first. */
 export async function listSentIssues(db: DB): Promise<SentIssue[]> {
@@ -47,17 +48,16 @@ export class IssueExistsError extends Error {
  * ConflictError if any capture changed since the curator looked, and with
  * IssueExistsError if that number was already sent.
  */
-export async function sendIssue(
+export function sendIssue(
 	db: DB,
 	issue: SentIssue,
 	next: IssueMeta,
 	carried: readonly GuardedEdit[] = [],
 ): Promise<void> {
-	let failure: Error | undefined;
-	try {
-		const tx = db.transaction(["captures", "issues", "settings"], "readwrite");
+	return writeTransaction(db, ["captures", "issues", "settings"], async (tx) => {
 		const captures = tx.objectStore("captures");
-		if (await tx.objectStore("issues").get(issue.number)) failure = new IssueExistsError(issue.number);
+		const issues = tx.objectStore("issues");
+		if (await issues.get(issue.number)) throw new IssueExistsError(issue.number);
 		// Archiving is a change: a stale editor elsewhere must see a newer version, not overwrite it.
 		const archived = issue.captures.map((c) => ({
 			...c,
@@ -65,25 +65,15 @@ export async function sendIssue(
 			updatedAt: Math.max(issue.sentAt, c.updatedAt + 1),
 		}));
 		for (const [i, capture] of issue.captures.entries()) {
-			if (failure) break;
 			const current = await captures.get(capture.id);
 			// Only a draft capture, unchanged since the curator looked, may be archived.
-			if (current?.issueKey !== 0 || current.updatedAt !== capture.updatedAt) {
-				failure = new ConflictError(current);
-				break;
-			}
-			void captures.put(toStored(archived[i] as Capture));
+			if (current?.issueKey !== 0 || current.updatedAt !== capture.updatedAt) throw new ConflictError(current);
+			await captures.put(toStored(archived[i] as Capture));
 		}
-		// putUnchanged aborts the transaction itself on a conflict.
-		if (failure) tx.abort();
-		else failure = await putUnchanged(tx, captures, carried);
-		if (!failure) {
-			void tx.objectStore("issues").put({ ...issue, captures: archived });
-			void tx.objectStore("settings").put(carryRecurring(issue, next), "draft");
-		}
-		await tx.done;
-	} catch (error) {
-		if (failure) throw failure;
-		explainWriteError(error);
-	}
+		await putUnchanged(captures, carried);
+		await Promise.all([
+			issues.put({ ...issue, captures: archived }),
+			tx.objectStore("settings").put(carryRecurring(issue, next), "draft"),
+		]);
+	});
 }

@@ -1,7 +1,7 @@
 import type { Capture } from "../core/capture.ts";
 import { fromStored, putUnchanged, toStored } from "./captures.ts";
-import { type ConflictError, explainWriteError } from "./errors.ts";
 import type { DB } from "./open.ts";
+import { writeTransaction } from "./write.ts";
 
 const MAX_GROUPS = 100;
 
@@ -28,43 +28,29 @@ export interface SaveCaptureOptions {
 
 /**
  * Commit a capture from the popup in one transaction: the capture itself
- * (added, or replacing `expectedUpdatedAt`'s version when editing), the last
- * used section (and group). Resolves only
- * once everything is on disk, so the popup may close afterwards. A link
- * already in the draft is found by the popup (findByUrlKey), which edits it
+ * (added, or replacing `expectedUpdatedAt`'s version when editing — else
+ * ConflictError), the last used section (and group). Resolves only once
+ * everything is on disk, so the popup may close afterwards. A link already
+ * in the draft is found by the popup (findByUrlKey), which edits it
  * instead; only `alsoIn` adds the same link a second time.
  */
-export async function saveCapture(db: DB, input: Capture, options: SaveCaptureOptions): Promise<void> {
-	let conflict: ConflictError | AlreadyInSectionError | undefined;
+export function saveCapture(db: DB, input: Capture, options: SaveCaptureOptions): Promise<void> {
 	const capture = options.alsoIn === undefined ? input : { ...input, section: options.alsoIn, alsoPlaced: true };
-	try {
-		const tx = db.transaction(["captures", "settings"], "readwrite");
+	return writeTransaction(db, ["captures", "settings"], async (tx) => {
 		const captures = tx.objectStore("captures");
 		if (options.alsoIn !== undefined) {
 			const same = await captures.index("by-urlKey").getAll(capture.urlKey);
 			const there = same.find((c) => c.issueKey === 0 && c.section === capture.section && c.id !== capture.id);
-			if (there) {
-				conflict = new AlreadyInSectionError(fromStored(there));
-				tx.abort();
-				await tx.done;
-			}
+			if (there) throw new AlreadyInSectionError(fromStored(there));
 		}
-		if (options.expectedUpdatedAt === undefined) {
-			void captures.add(toStored(capture));
-		} else {
-			conflict = await putUnchanged(tx, captures, [{ next: capture, expectedUpdatedAt: options.expectedUpdatedAt }]);
-			if (conflict) await tx.done;
-		}
+		if (options.expectedUpdatedAt === undefined) await captures.add(toStored(capture));
+		else await putUnchanged(captures, [{ next: capture, expectedUpdatedAt: options.expectedUpdatedAt }]);
 		const settings = tx.objectStore("settings");
-		void settings.put(capture.section, "lastSection");
+		await settings.put(capture.section, "lastSection");
 		if (capture.group) {
 			const groups = ((await settings.get("groups")) as string[] | undefined) ?? [];
 			const recent = [capture.group, ...groups.filter((g) => g !== capture.group)].slice(0, MAX_GROUPS);
-			void settings.put(recent, "groups");
+			await settings.put(recent, "groups");
 		}
-		await tx.done;
-	} catch (error) {
-		if (conflict) throw conflict;
-		explainWriteError(error);
-	}
+	});
 }

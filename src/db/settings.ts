@@ -1,19 +1,15 @@
 import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter, newIssueMeta } from "../core/newsletter.ts";
 import { DEFAULT_TRACKING_PARAMS } from "../core/url.ts";
-import { explainWriteError } from "./errors.ts";
 import type { DB } from "./open.ts";
 import type { SettingsValues } from "./schema.ts";
+import { writeTransaction } from "./write.ts";
 
 async function getSetting<K extends keyof SettingsValues>(db: DB, key: K): Promise<SettingsValues[K] | undefined> {
 	return (await db.get("settings", key)) as SettingsValues[K] | undefined;
 }
 
 async function setSetting<K extends keyof SettingsValues>(db: DB, key: K, value: SettingsValues[K]): Promise<void> {
-	try {
-		await db.put("settings", value, key);
-	} catch (error) {
-		explainWriteError(error);
-	}
+	await writeTransaction(db, ["settings"], (tx) => tx.objectStore("settings").put(value, key));
 }
 
 /** The newsletter's name, title template and sections; the defaults until the curator changes them. */

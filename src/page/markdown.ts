@@ -16,9 +16,15 @@ function absoluteHref(value: string | null, base: string): string | undefined {
 	return httpUrl(value, base);
 }
 
+// An inline style that hides the element: the page shows none of its text.
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)/i;
+
 /** Drop what is not readable text from a copy of selected HTML: scripts, styles, hidden and form elements. */
 export function dropNonText(root: Element): void {
 	for (const element of Array.from(root.querySelectorAll(DROPPED))) element.remove();
+	for (const element of Array.from(root.querySelectorAll("[style]"))) {
+		if (HIDDEN_STYLE.test(element.getAttribute("style") ?? "")) element.remove();
+	}
 }
 
 const LONG_SPACE = /\s{100,}/g;
@@ -85,6 +91,19 @@ function longestRun(text: string, char: string): number {
 	return longest;
 }
 
+// Text that CommonMark would read as the start of a tag, comment or autolink, or as an entity.
+const TAG_START = /<(?=[A-Za-z/!?])/g;
+const ENTITY_LIKE = /&(?=#\d{1,7};|#[xX][\da-fA-F]{1,6};|[A-Za-z][A-Za-z\d]{1,31};)/g;
+const MAX_LIST_NUMBER = 999_999_999;
+
+/** The number a list item shows: the list's `start` (a plain integer, else 1) plus its place. */
+function itemNumber(item: Element): number {
+	const list = item.parentElement;
+	const start = /^\s*(\d{1,9})\s*$/.exec(list?.getAttribute("start") ?? "")?.[1];
+	const index = list ? Array.prototype.indexOf.call(list.children, item) : 0;
+	return Math.min((start === undefined ? 1 : Number(start)) + index, MAX_LIST_NUMBER);
+}
+
 /** A converter for selected HTML: ATX headings, fenced code blocks (every `<pre>`, with its language), "-" bullets, "_" emphasis. */
 export function createConverter(): TurndownService {
 	const service = new TurndownService({
@@ -94,6 +113,31 @@ export function createConverter(): TurndownService {
 		emDelimiter: "*",
 		strongDelimiter: "**",
 		linkStyle: "inlined",
+	});
+	// Page text is text: "&lt;script&gt;" on the page must not become a tag in the Markdown.
+	const escapeMarkdown = service.escape.bind(service);
+	service.escape = (text) => escapeMarkdown(text).replace(TAG_START, "\\<").replace(ENTITY_LIKE, "\\&");
+	service.addRule("listItem", {
+		filter: "li",
+		replacement: (content, node) => {
+			const item = node as Element;
+			const prefix = item.parentElement?.nodeName === "OL" ? `${itemNumber(item)}.  ` : "-   ";
+			const paragraph = /\n$/.test(content);
+			const body = content.replace(/^\n+/, "").replace(/\n+$/, "") + (paragraph ? "\n" : "");
+			// Continuation lines line up with the text after the marker, so they stay in the item.
+			return prefix + body.replace(/\n/g, `\n${" ".repeat(prefix.length)}`) + (item.nextSibling ? "\n" : "");
+		},
+	});
+	service.addRule("image", {
+		filter: "img",
+		replacement: (_content, node) => {
+			const image = node as Element;
+			const src = (image.getAttribute("src") ?? "")
+				.replace(/[()]/g, "\\$&")
+				.replace(/[<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+			const alt = service.escape((image.getAttribute("alt") ?? "").replace(/\s+/g, " "));
+			return src ? `![${alt}](${src})` : "";
+		},
 	});
 	// Turndown fences only <pre><code>; highlighted code is often <pre><span>…, so every <pre> is a block.
 	service.addRule("preformatted", {

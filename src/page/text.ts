@@ -267,8 +267,9 @@ export function isPlaceholder(value: string): boolean {
 	return PLACEHOLDER_WORDS.has(text.toLowerCase()) || TEMPLATE.test(text) || ONLY_PUNCTUATION.test(text);
 }
 
-// \s covers U+00A0, U+2028/9 and U+FEFF; the zero-width characters are not \s.
-const SPACE_RUN = /[\s\u200B-\u200D\u2060]+/g;
+// \s covers U+00A0, U+2028/9 and U+FEFF; the zero-width space and word joiner are not \s.
+// The joiners U+200C/U+200D are kept: they belong inside words and emoji sequences.
+const SPACE_RUN = /[\s\u200B\u2060]+/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 

@@ -27,10 +27,14 @@ export async function createMenus(): Promise<void> {
 	browser.contextMenus.create({ id: "save-selection", title: "Save selection as quote", contexts: ["selection"] });
 }
 
-/** Listen for clicks on Linkletter's context-menu entries. */
-export function onMenuClick(listener: (click: MenuClick) => void): void {
+/**
+ * Listen for clicks on Linkletter's context-menu entries. The listener's
+ * promise is returned to the browser's event, so the work stays one chain
+ * inside the event that woke the worker.
+ */
+export function onMenuClick(listener: (click: MenuClick) => void | Promise<void>): void {
 	browser.contextMenus.onClicked.addListener((info, tab) => {
-		listener({
+		return listener({
 			menuId: String(info.menuItemId) as MenuId,
 			tabId: tab?.id,
 			pageUrl: info.pageUrl ?? tab?.url,

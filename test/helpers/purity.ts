@@ -18,6 +18,7 @@ export interface Finding {
 
 interface Context {
 	source: string;
+	filename: string;
 	findings: Finding[];
 	/** Every name the file binds itself (imports, variables, parameters, functions, classes). */
 	declared: Set<string>;
@@ -120,7 +121,7 @@ function dotted(node: unknown): string | undefined {
 /** Run rules over one file's source text; the findings, in source order. */
 export function checkSource(source: string, rules: readonly Rule[], filename = "input.ts"): Finding[] {
 	const program = parseAst(source, { lang: filename.endsWith(".tsx") ? "tsx" : "ts" }) as unknown as Node;
-	const ctx: Context = { source, findings: [], declared: declaredNames(program) };
+	const ctx: Context = { source, filename, findings: [], declared: declaredNames(program) };
 	const report = (rule: string, at: Node) => {
 		const line = source.slice(0, at.start).split("\n").length;
 		ctx.findings.push({ rule, line, text: source.slice(at.start, Math.min(at.end, at.start + 60)) });
@@ -211,8 +212,9 @@ function executedCalls(node: Node): Node[] {
  * (`new Set([...])`, `Object.freeze(...)`, `Symbol(...)`, and array methods on
  * a literal array such as `[...].map(...)`).
  */
-export const noTopLevelCalls: Rule = (node, _parent, _key, report) => {
+export const noTopLevelCalls: Rule = function (this: Context, node, _parent, _key, report) {
 	if (node.type !== "Program") return;
+	const builders = schemaBuilders(node, this.filename);
 	for (let statement of node.body as Node[]) {
 		if (/^Export(Named|Default)Declaration$/.test(statement.type) && isNode(statement.declaration)) {
 			statement = statement.declaration;
@@ -223,10 +225,37 @@ export const noTopLevelCalls: Rule = (node, _parent, _key, report) => {
 			const name = dotted(callee);
 			if (call.type !== "ImportExpression" && name && CONSTANT_BUILDERS.has(name)) continue;
 			if (isArrayLiteralMethod(callee)) continue;
+			if (call.type !== "ImportExpression" && name && builders.has(name.split(".")[0] as string)) continue;
 			report(`top-level call ${name ?? "(expression)"}`, call);
 		}
 	}
 };
+
+/** Module specifiers whose exports only describe a shape: valibot, and our own schema modules. */
+const SCHEMA_SOURCES = /^valibot$|(^|\/)schema\/[\w-]+\.ts$/;
+const SCHEMA_FILE = /(^|\/)src\/core\/schema\/[\w-]+\.ts$/;
+
+/**
+ * Names whose calls build a schema: bindings imported from valibot or from
+ * src/core/schema, and, inside src/core/schema itself, the module's own
+ * helpers. A schema builder returns a plain description of a shape and runs
+ * nothing (no I/O, no clock), so `const capture = v.object({...})` at top
+ * level is a declaration, as STYLE.md's "one schema per shape" intends.
+ */
+function schemaBuilders(program: Node, filename: string): Set<string> {
+	const names = new Set<string>();
+	for (const statement of program.body as Node[]) {
+		const from = statement.type === "ImportDeclaration" ? String((statement.source as Node).value) : "";
+		if (SCHEMA_SOURCES.test(from) || (SCHEMA_FILE.test(filename) && /^\.\/[\w-]+\.ts$/.test(from))) {
+			for (const spec of statement.specifiers as Node[]) names.add((spec.local as Node).name as string);
+		}
+		const declaration = statement.type === "ExportNamedDeclaration" ? (statement.declaration as Node) : statement;
+		if (SCHEMA_FILE.test(filename) && isNode(declaration) && declaration.type === "FunctionDeclaration") {
+			names.add((declaration.id as Node).name as string);
+		}
+	}
+	return names;
+}
 
 const ARRAY_METHODS = new Set(["map", "filter", "flatMap", "join", "concat", "slice", "sort", "reverse", "includes"]);
 

@@ -112,6 +112,21 @@ describe("the purity checker catches what it is meant to", () => {
 		expect(found("class A { static db = openDB('x'); }", [noTopLevelCalls])).toEqual(["top-level call openDB"]);
 	});
 
+	it("lets a schema be declared at top level with valibot or src/core/schema, and still catches calls beside it", () => {
+		expect(
+			found('import * as v from "valibot";\nexport const s = v.pipe(v.string(), v.minLength(1));', [noTopLevelCalls]),
+		).toEqual([]);
+		expect(
+			found('import { strict, text } from "./schema/fields.ts";\nconst c = strict({ t: text() });', [noTopLevelCalls]),
+		).toEqual([]);
+		expect(
+			found('import * as v from "valibot";\nconst s = v.parse(v.string(), readSettings());', [noTopLevelCalls]),
+		).toEqual(["top-level call readSettings"]);
+		expect(found("function text() { return load(); }\nconst t = text();", [noTopLevelCalls])).toEqual([
+			"top-level call text",
+		]);
+	});
+
 	it("lets constants be built and functions be declared", () => {
 		const fine = [
 			"export const TAGS = new Set(['a', 'b']);",

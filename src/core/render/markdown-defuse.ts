@@ -1,9 +1,25 @@
-import { parseUrl } from "../url.ts";
-import { parseMarkdown } from "./markdown-tree.ts";
+import type { Node } from "commonmark";
+import { markdownParser } from "./markdown-tree.ts";
+import { escapeWriterText, isPublishableDestination, writeInertMarkdown } from "./markdown-write.ts";
 
 /*
  * Making Markdown from a web page (or pasted into a note) safe to publish
  * as Markdown, without changing how its harmless parts read.
+ *
+ * "Safe" is decided by the CommonMark parser, the one a static-site
+ * generator would use: the defused Markdown parses to a tree with no raw
+ * HTML (html_block, html_inline) and no link, image or reference definition
+ * whose destination has a scheme other than http, https or mailto (relative
+ * destinations and #fragments are kept: they resolve against the site).
+ * Markdown that already parses that way is returned exactly as written.
+ * Otherwise, in order, until the result parses inert:
+ *  1. line by line, outside the lines the parser put in code blocks, a "<"
+ *     that could open a tag is escaped and an unsafe destination written on
+ *     the same line as its "](" or "]:" points at "#" (the look of the
+ *     Markdown is kept);
+ *  2. the whole text is written again from its parse tree (markdown-write.ts):
+ *     same rendering, raw HTML as text, unsafe destinations "#";
+ *  3. Markdown too deeply nested to parse quickly becomes escaped plain text.
  */
 
 /** Length of the backtick run starting at index. */
@@ -20,8 +36,6 @@ export function codeSpanEnd(text: string, at: number): number {
 	return close === -1 ? at + run : close + run;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const INDENTED = /^( {4}|\t)/;
 const TAG_START = /^<[A-Za-z/!?]/;
 const AUTOLINK_AT = /^<([A-Za-z][A-Za-z\d+.-]{1,31}):[^\s<>]*>/;
 const EMAIL_AUTOLINK_AT =
@@ -30,25 +44,64 @@ const SAFE_SCHEME = /^(?:https?|mailto)$/i;
 const DESTINATION = /^[ \t]*<?/;
 const REFERENCE_DEFINITION = /^ {0,3}\[(?:\\.|[^\\\]])+\]:[ \t]*<?/;
 const MAY_NEED_DEFUSING = /<|\]\(|\]:/;
-
-// Destinations that are plainly web links, fragments or relative paths.
-const PLAINLY_SAFE = /^(?:https?:\/\/|mailto:|[#/.?])/i;
-const NEEDS_READING = /[:&\\]/;
+const WEB_SCHEME = /^(?:https?|mailto):$/i;
+const SCHEME_CHAR = /[A-Za-z\d+.-]/;
+const LETTER = /[A-Za-z]/;
+// Tabs among a line's leading spaces, quote and list markers: they are expanded so
+// the Markdown parses the same at the top level and inside a "> " quote.
+const LEADING_TAB = /^[ >\-+*.)\d]*\t/m;
+const LEADING_REGION = /^[\t >\-+*.)\d]*/gm;
+// A line opening dozens of nested lists or quotes costs the parser the square of its depth.
+const DEEP_NESTING = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))){32}/m;
 
 /**
- * Whether the link destination starting at `at` would be followed to a
- * scheme other than http, https or mailto. Anything not plainly safe is
- * read back the way a CommonMark renderer reads it (entities such as
- * "jav&#x61;script&#58;" decoded) and parsed as a URL.
+ * Whether Markdown plainly cannot hold raw HTML or an unsafe destination,
+ * without parsing: no "<" (tags, autolinks), no entity or escape that could
+ * spell one, and nothing scheme-like but http(s) and mailto.
+ */
+function plainlyInert(markdown: string): boolean {
+	if (markdown.includes("<") || markdown.includes("&") || markdown.includes("\\")) return false;
+	// Each ":" with something after it: the scheme-like run before it must be a web scheme.
+	for (let colon = markdown.indexOf(":"); colon !== -1; colon = markdown.indexOf(":", colon + 1)) {
+		const next = markdown.charCodeAt(colon + 1);
+		if (Number.isNaN(next) || next <= 32) continue;
+		let start = colon;
+		while (start > 0 && SCHEME_CHAR.test(markdown[start - 1] as string)) start--;
+		while (start < colon && !LETTER.test(markdown[start] as string)) start++;
+		if (start < colon && !WEB_SCHEME.test(markdown.slice(start, colon + 1))) return false;
+	}
+	return true;
+}
+
+/** The CommonMark tree of Markdown and whether it is inert (see the top of this file). */
+export function inspectMarkdown(markdown: string): { tree: Node; inert: boolean } {
+	const parser = markdownParser();
+	const tree = parser.parse(markdown);
+	const refmap = (parser as unknown as { refmap: Record<string, { destination: string }> }).refmap;
+	let inert = Object.values(refmap).every((ref) => isPublishableDestination(ref.destination));
+	const walker = tree.walker();
+	for (let step = walker.next(); step && inert; step = walker.next()) {
+		const { node } = step;
+		if (node.type === "html_block" || node.type === "html_inline") inert = false;
+		else if ((node.type === "link" || node.type === "image") && !isPublishableDestination(node.destination))
+			inert = false;
+	}
+	return { tree, inert };
+}
+
+/**
+ * Whether the destination starting at `at` would be followed to a scheme
+ * other than http, https or mailto, read as the parser reads it (entities
+ * such as "jav&#x61;script&#58;" decoded).
  */
 function isUnsafeDestination(line: string, at: number): boolean {
 	// The scheme is at the start; 512 characters is plenty and keeps a hostile line linear.
 	const raw = /^[^\s)>]*/.exec(line.slice(at, at + 512))?.[0] ?? "";
-	if (PLAINLY_SAFE.test(raw) || !NEEDS_READING.test(raw)) return false;
-	const link = parseMarkdown(`[x](<${raw.replace(/[<>]/g, "")}>)`).firstChild?.firstChild;
-	const destination = link?.type === "link" ? (link.destination ?? "") : raw;
-	const url = parseUrl(destination);
-	return url !== undefined && !["http:", "https:", "mailto:"].includes(url.protocol);
+	if (!/[:&\\]/.test(raw)) return false;
+	// Without entities or escapes the parser would read the destination as written.
+	if (!/[&\\]/.test(raw)) return !isPublishableDestination(raw);
+	const link = markdownParser().parse(`[x](<${raw.replace(/[<>]/g, "")}>)`).firstChild?.firstChild;
+	return !isPublishableDestination(link?.type === "link" ? link.destination : raw);
 }
 
 function defuseLine(line: string): string {
@@ -89,35 +142,61 @@ function defuseLine(line: string): string {
 	return out + line.slice(index);
 }
 
-/**
- * Markdown made safe to publish as Markdown: outside code, a "<" that would
- * open an HTML tag, comment or non-web autolink is escaped (so a static-site
- * generator shows it as text, as the HTML export does), and a link whose
- * destination has a scheme other than http, https or mailto points at "#"
- * instead. Everything else, links and emphasis included, is kept as written.
- */
-export function defuseMarkdown(markdown: string): string {
-	if (!MAY_NEED_DEFUSING.test(markdown)) return markdown;
-	// One line (most notes): what the loop below does with a first line, without splitting and joining.
-	if (!markdown.includes("\n"))
-		return FENCE.test(markdown) || INDENTED.test(markdown) ? markdown : defuseLine(markdown);
+/** Lines (0-based) that the parser put in code blocks: what is on them is shown as written. */
+function codeLines(tree: Node): Set<number> {
+	const lines = new Set<number>();
+	const walker = tree.walker();
+	for (let step = walker.next(); step; step = walker.next()) {
+		if (!step.entering || step.node.type !== "code_block") continue;
+		const [[start], [end]] = step.node.sourcepos;
+		for (let line = start; line <= end; line++) lines.add(line - 1);
+	}
+	return lines;
+}
+
+function defuseLines(markdown: string, tree: Node): string {
+	const code = codeLines(tree);
 	const lines = markdown.split("\n");
-	let fence: string | undefined;
-	let previousBlankOrCode = true;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i] as string;
-		const opening = FENCE.exec(line)?.[1];
-		if (fence !== undefined) {
-			if (opening && opening[0] === fence[0] && opening.length >= fence.length) fence = undefined;
-			continue;
-		}
-		if (opening) {
-			fence = opening;
-			continue;
-		}
-		const indentedCode: boolean = INDENTED.test(line) && previousBlankOrCode;
-		previousBlankOrCode = line.trim() === "" || indentedCode;
-		if (!indentedCode && MAY_NEED_DEFUSING.test(line)) lines[i] = defuseLine(line);
+		if (!code.has(i) && MAY_NEED_DEFUSING.test(line)) lines[i] = defuseLine(line);
 	}
 	return lines.join("\n");
+}
+
+function expandTab(region: string): string {
+	let out = "";
+	for (const char of region) out += char === "\t" ? " ".repeat(4 - (out.length % 4)) : char;
+	return out;
+}
+
+/** Every line as escaped plain text: nothing in it can be markup. */
+function asPlainText(markdown: string): string {
+	return markdown
+		.split("\n")
+		.map((line) => escapeWriterText(line.trim(), true))
+		.join("\n");
+}
+
+/**
+ * Markdown made safe to publish as Markdown (see the top of this file):
+ * raw HTML shown as text, links, images and reference definitions with a
+ * scheme other than http, https or mailto pointed at "#". Markdown without
+ * either is returned unchanged, byte for byte, unless it has a "<" that would
+ * open a tag once more text followed it (escaped, as a template may put text
+ * right after) or, when it needs parsing, tabs among a line's leading markers
+ * (expanded to spaces, so that it parses the same inside a "> " quote).
+ */
+export function defuseMarkdown(markdown: string): string {
+	if (!MAY_NEED_DEFUSING.test(markdown) || plainlyInert(markdown)) return markdown;
+	let source = markdown;
+	if (LEADING_TAB.test(source)) source = source.replace(LEADING_REGION, expandTab);
+	if (DEEP_NESTING.test(source)) return asPlainText(source);
+	const { tree, inert } = inspectMarkdown(source);
+	if (inert && !/<[A-Za-z/!?]/.test(source)) return source;
+	const lined = defuseLines(source, tree);
+	if (lined === source && inert) return source;
+	if (inspectMarkdown(lined).inert) return lined;
+	const written = writeInertMarkdown(tree);
+	return inspectMarkdown(written).inert ? written : asPlainText(source);
 }

@@ -3,7 +3,8 @@ import { parseUrl } from "../url.ts";
 
 // Built on first use, not at import: nothing in a module runs when it is loaded.
 let parser: Parser | undefined;
-function markdownParser(): Parser {
+/** The one CommonMark parser (each parse starts afresh, reference definitions included). */
+export function markdownParser(): Parser {
 	if (!parser) parser = new Parser({ smart: false });
 	return parser;
 }

@@ -5,7 +5,7 @@
 import * as v from "valibot";
 import { MAX_CAPTURE_FIELDS, MAX_TAGS } from "../capture.ts";
 import { ISSUE_FIELD_TYPES } from "../newsletter.ts";
-import { FORMATS, type Format } from "../render/format.ts";
+import type { Format } from "../render/format.ts";
 import { STYLE_ELEMENT } from "../render/html-styles.ts";
 import { MAX_SECTION_DEPTH } from "../sections.ts";
 import { describe } from "./errors.ts";
@@ -298,12 +298,12 @@ export const captureInput = strict({
  * nothing (not even `__proto__`, which valibot's record() drops silently)
  * is lost on the way in.
  */
-export const byFormat = strict(
-	Object.fromEntries(FORMATS.map((format) => [format, v.optional(text())])) as Record<
-		Format,
-		v.OptionalSchema<ReturnType<typeof text>, undefined>
-	>,
-);
+export const byFormat = strict({
+	md: v.optional(text()),
+	html: v.optional(text()),
+	txt: v.optional(text()),
+	json: v.optional(text()),
+} satisfies Record<Format, v.OptionalSchema<ReturnType<typeof text>, undefined>>);
 
 /** Duplicate values of `key` in a list of objects, as a problem at the second one. */
 export function unique<T>(items: readonly T[], key: (item: T) => unknown, label: string) {

@@ -2,6 +2,7 @@ import type { Context, FilterFunction } from "./context.ts";
 import { TemplateFailure } from "./errors.ts";
 import { type Evaluate, ExpressionParser } from "./expression.ts";
 import type { TagToken, Token } from "./lexer.ts";
+import { MAX_OUTPUT, TOO_LARGE } from "./limits.ts";
 import { SafeString } from "./safe.ts";
 import { isTruthy } from "./values.ts";
 
@@ -10,10 +11,20 @@ export type Render = (ctx: Context) => void;
 /** A compiled piece: constant text, or a render function. */
 type Part = string | Render;
 
+export { MAX_OUTPUT };
+
 /** Loop iterations one render may run: generous for 10,000 captures, finite for a template typed in a preview. */
 export const MAX_ITERATIONS = 2_000_000;
-/** Longest output one render may produce, in UTF-16 code units. */
-export const MAX_OUTPUT = 64_000_000;
+/** Position of a failure not yet placed: the innermost loop around it gives its own. */
+const UNPLACED = -1;
+
+/** Append text to the output, counting it against MAX_OUTPUT. */
+function emit(ctx: Context, text: string, at: number): void {
+	ctx.size += text.length;
+	if (ctx.size > MAX_OUTPUT) throw new TemplateFailure(at, TOO_LARGE);
+	ctx.out.push(text);
+}
+
 /** Pieces gathered before they are joined into one flat chunk. */
 const PIECES_PER_CHUNK = 4096;
 
@@ -33,11 +44,11 @@ function sequence(parts: Part[]): Render {
 	if (merged.length === 0) return nothing;
 	if (merged.length === 1) {
 		const only = merged[0] as Part;
-		return typeof only === "string" ? (ctx) => void ctx.out.push(only) : only;
+		return typeof only === "string" ? (ctx) => emit(ctx, only, UNPLACED) : only;
 	}
 	return (ctx) => {
 		for (const part of merged) {
-			if (typeof part === "string") ctx.out.push(part);
+			if (typeof part === "string") emit(ctx, part, UNPLACED);
 			else part(ctx);
 		}
 	};
@@ -53,8 +64,6 @@ export function flush(ctx: Context): void {
 	if (ctx.out.length === 0) return;
 	const chunk = ctx.out.length === 1 ? (ctx.out[0] as string) : ctx.out.join("");
 	ctx.out = [];
-	ctx.size += chunk.length;
-	if (ctx.size > MAX_OUTPUT) throw new TemplateFailure(0, "the template's output is too large");
 	ctx.chunks.push(chunk);
 }
 
@@ -136,7 +145,7 @@ class Compiler {
 		parser.finish();
 		return (ctx) => {
 			const text = ctx.escape(value(ctx));
-			if (text !== "") ctx.out.push(text);
+			if (text !== "") emit(ctx, text, at);
 		};
 	}
 
@@ -263,27 +272,28 @@ class Compiler {
 			if (ctx.iterations > MAX_ITERATIONS) throw new TemplateFailure(token.at, "the template loops too many times");
 			const slots = ctx.slots;
 			const length = items.length;
-			for (let i = 0; i < length; i++) {
-				slots[slot] = items[i];
-				if (usesForloop) {
-					slots[slot + 1] = {
-						index: i + 1,
-						index0: i,
-						rindex: length - i,
-						rindex0: length - i - 1,
-						first: i === 0,
-						last: i === length - 1,
-						length,
-					};
-				}
-				body(ctx);
-				if (ctx.out.length >= PIECES_PER_CHUNK) {
-					try {
-						flush(ctx);
-					} catch (error) {
-						throw error instanceof TemplateFailure ? new TemplateFailure(token.at, error.message) : error;
+			try {
+				for (let i = 0; i < length; i++) {
+					slots[slot] = items[i];
+					if (usesForloop) {
+						slots[slot + 1] = {
+							index: i + 1,
+							index0: i,
+							rindex: length - i,
+							rindex0: length - i - 1,
+							first: i === 0,
+							last: i === length - 1,
+							length,
+						};
 					}
+					body(ctx);
+					if (ctx.out.length >= PIECES_PER_CHUNK) flush(ctx);
 				}
+			} catch (error) {
+				// Output over the limit is placed at the innermost loop that produced it.
+				throw error instanceof TemplateFailure && error.at === UNPLACED
+					? new TemplateFailure(token.at, error.message)
+					: error;
 			}
 		};
 	}

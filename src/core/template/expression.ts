@@ -1,5 +1,6 @@
 import type { Context, FilterFunction, Resolver } from "./context.ts";
 import { TemplateFailure } from "./errors.ts";
+import { checkLength } from "./limits.ts";
 import { SafeString } from "./safe.ts";
 import {
 	BLANK,
@@ -241,7 +242,7 @@ export class ExpressionParser {
 			if (args.length === 0) {
 				current = (ctx) => {
 					try {
-						return filter(input(ctx));
+						return checkLength(filter(input(ctx)), nameLexeme.at);
 					} catch (error) {
 						return fail(error);
 					}
@@ -249,7 +250,7 @@ export class ExpressionParser {
 			} else if (args.length === 1 && first) {
 				current = (ctx) => {
 					try {
-						return filter(input(ctx), first(ctx));
+						return checkLength(filter(input(ctx), first(ctx)), nameLexeme.at);
 					} catch (error) {
 						return fail(error);
 					}
@@ -257,7 +258,7 @@ export class ExpressionParser {
 			} else if (args.length === 2 && first && second) {
 				current = (ctx) => {
 					try {
-						return filter(input(ctx), first(ctx), second(ctx));
+						return checkLength(filter(input(ctx), first(ctx), second(ctx)), nameLexeme.at);
 					} catch (error) {
 						return fail(error);
 					}
@@ -265,7 +266,7 @@ export class ExpressionParser {
 			} else {
 				current = (ctx) => {
 					try {
-						return filter(input(ctx), ...args.map((arg) => arg(ctx)));
+						return checkLength(filter(input(ctx), ...args.map((arg) => arg(ctx))), nameLexeme.at);
 					} catch (error) {
 						return fail(error);
 					}

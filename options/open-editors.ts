@@ -1,0 +1,42 @@
+import type { Capture } from "../src/core/capture.ts";
+
+/** The fields a capture editor lets the curator change. */
+export type EditorFields = Pick<Capture, "title" | "url" | "note" | "section"> & {
+	quote: string;
+	group: string;
+};
+
+/** An editor the curator opened: the capture as it was then, and what they have typed since. */
+export interface OpenEditor {
+	capture: Capture;
+	fields: EditorFields;
+}
+
+/**
+ * The capture editors open on this page, by capture id. Kept above the
+ * draft list (and outside Preact state, so typing re-renders only the
+ * editor): a card that remounts — its capture moved to another section, or
+ * gone from the draft because another window deleted or sent it — gets its
+ * typed text back instead of losing it.
+ */
+export type OpenEditors = Map<string, OpenEditor>;
+
+export function fieldsOf(capture: Capture): EditorFields {
+	return {
+		title: capture.title,
+		url: capture.url,
+		note: capture.note,
+		section: capture.section,
+		quote: capture.quote ?? "",
+		group: capture.group ?? "",
+	};
+}
+
+/** What the curator is told when the capture they are editing left the draft elsewhere. */
+export function goneMessage(title: string, current: Capture | undefined): string {
+	const what =
+		current && current.issue !== null
+			? `“${title}” went out in issue #${current.issue} while you were editing it.`
+			: `“${title}” was deleted in another window while you were editing it.`;
+	return `${what} Your edit is kept here: save it as a new capture in the draft, or discard it.`;
+}

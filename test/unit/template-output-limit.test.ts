@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { TemplateError } from "../../src/core/render/index.ts";
+
+const MAX_OUTPUT = 16 * 1024 * 1024;
+
+import { TemplateEngine } from "../../src/core/template/engine.ts";
+import { STANDARD_FILTERS } from "../../src/core/template/filters.ts";
+import { MAX_OUTPUT as ENGINE_LIMIT, TOO_LARGE } from "../../src/core/template/limits.ts";
+
+const engine = new TemplateEngine(STANDARD_FILTERS);
+const render = (source: string, data: Record<string, unknown>) => engine.render(source, data, "html");
+
+/** Run a render that must fail; its error and how long it took to stop. */
+function stopped(source: string, data: Record<string, unknown>): { error: TemplateError; ms: number } {
+	const t0 = performance.now();
+	try {
+		render(source, data);
+	} catch (error) {
+		if (!(error instanceof TemplateError)) throw error;
+		return { error, ms: performance.now() - t0 };
+	}
+	throw new Error("the render was expected to stop");
+}
+
+const LIMIT_REASON = /passed the limit of 16,777,216 characters \(16 MB\)/;
+
+describe("template output limit", () => {
+	it("names the limit it enforces in its message", () => {
+		expect(TOO_LARGE).toContain(`limit of ${ENGINE_LIMIT.toLocaleString("en-US")} characters`);
+	});
+
+	it("stops a nested loop whose output would be huge, promptly, pointing at the output that passed it", () => {
+		const xs = Array.from({ length: 1400 }, (_, i) => i);
+		const text = "x".repeat(100);
+		// 1,400 × 1,400 × 100 characters would be 196 MB of output.
+		const { error, ms } = stopped("{% for a in xs %}\n{% for b in xs %}{{ text }}{% endfor %}{% endfor %}", {
+			xs,
+			text,
+		});
+		expect(error.reason).toMatch(LIMIT_REASON);
+		expect([error.line, error.column]).toEqual([2, 18]);
+		expect(ms).toBeLessThan(3000);
+	});
+
+	it("stops repeated output of one large value before joining it (no freeze, no out-of-memory)", () => {
+		const big = "y".repeat(1024 * 1024);
+		const xs = Array.from({ length: 5000 }, (_, i) => i);
+		const { error, ms } = stopped("{% for a in xs %}{{ big }}{% endfor %}", { xs, big });
+		expect(error.reason).toMatch(LIMIT_REASON);
+		expect(ms).toBeLessThan(3000);
+	});
+
+	it("stops a value that doubles in a loop where the filter makes it too long", () => {
+		const xs = Array.from({ length: 40 }, (_, i) => i);
+		const { error } = stopped(
+			'{% assign s = "ab" %}{% for i in xs %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}',
+			{ xs },
+		);
+		expect(error.reason).toMatch(LIMIT_REASON);
+		expect(error.column).toBe(1 + '{% assign s = "ab" %}{% for i in xs %}{% assign s = s | '.length);
+	});
+
+	it("counts captured text too, so a capture that doubles itself stops", () => {
+		const xs = Array.from({ length: 40 }, (_, i) => i);
+		const { error } = stopped(
+			"{% capture s %}ab{% endcapture %}{% for i in xs %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s | size }}",
+			{ xs },
+		);
+		expect(error.reason).toMatch(LIMIT_REASON);
+	});
+
+	it("renders output just under the limit whole", () => {
+		const text = "z".repeat(MAX_OUTPUT - 10);
+		expect(render("{{ t }}0123456789", { t: text })).toHaveLength(MAX_OUTPUT);
+		expect(() => render("{{ t }}0123456789!", { t: text })).toThrow(LIMIT_REASON);
+	});
+});
