@@ -1,6 +1,6 @@
 /**
  * Details read from the page body when its metadata has none: the main
- * heading, the publication `<time>`, a microdata or rel=author byline. Every
+ * heading and the publication `<time>` (the byline is read by byline.ts). Every
  * query is a handful of selectors over a bounded number of elements.
  */
 import { normalizeDate } from "./dates.ts";
@@ -8,7 +8,6 @@ import { cleanText, LIMITS } from "./text.ts";
 
 const MAX_CANDIDATES = 20;
 const NOT_PUBLISHED = /modif|updat|edited|comment|reply/i;
-const COMMENT = /comment|reply/i;
 
 function first(doc: Document, selectors: readonly string[]): Element | undefined {
 	for (const selector of selectors) {
@@ -25,7 +24,11 @@ export function mainHeading(doc: Document): string | undefined {
 }
 
 function dateFrom(element: Element): string | undefined {
-	const attribute = element.getAttribute("datetime") ?? element.getAttribute("content");
+	// Blogger: <abbr class="published" title="2024-03-09T10:15:00-08:00">10:15 AM</abbr>.
+	const attribute =
+		element.getAttribute("datetime") ??
+		element.getAttribute("content") ??
+		(element.localName === "abbr" ? element.getAttribute("title") : null);
 	if (attribute) return normalizeDate(attribute);
 	const text = element.textContent ?? "";
 	return text.length <= 80 ? normalizeDate(text) : undefined;
@@ -78,28 +81,4 @@ export function publishedTime(doc: Document): string | undefined {
 		firstDate(doc, "article time[datetime]", true) ??
 		firstDate(doc, "main time[datetime], [role=main] time[datetime]", true)
 	);
-}
-
-function nameOf(element: Element): string | undefined {
-	const named = element.querySelector("[itemprop~=name], .p-name") ?? element;
-	const value = named.getAttribute("content") ?? named.textContent ?? "";
-	// A long text is a biography block, not a name.
-	return value.length <= 200 ? value : undefined;
-}
-
-/** Author names from microdata (`itemprop=author`), microformats (`p-author`) or `<a rel=author>` links. */
-export function bylineNames(doc: Document): string[] {
-	for (const selector of ["[itemprop~=author]", ".h-entry .p-author", "article a[rel~=author]", "a[rel~=author]"]) {
-		const elements = doc.querySelectorAll(selector);
-		const names: string[] = [];
-		const count = Math.min(elements.length, MAX_CANDIDATES);
-		for (let i = 0; i < count; i++) {
-			const element = elements[i];
-			if (!element || markedAs(element, COMMENT)) continue;
-			const name = nameOf(element);
-			if (name) names.push(name);
-		}
-		if (names.length > 0) return names;
-	}
-	return [];
 }
