@@ -240,7 +240,8 @@ export function extractDetails(doc: Document, location: string): PageDetails {
 		title: onceTitle(doc),
 	};
 	const otherSites = attempt(() => otherSiteNames(c, pageNode)) ?? [];
-	const homeNames = attempt(() => homeLinkNames(doc, location)) ?? [];
+	// The home link is read only when the page does not declare its site's name.
+	const homeNames = declaredSite ? [] : (attempt(() => homeLinkNames(doc, location)) ?? []);
 	const aliases = [...otherSites, ...homeNames];
 	// Not the publisher: a personal blog's publisher is its author.
 	const isSite = isSiteItself([

@@ -1,7 +1,7 @@
 /**
  * Details read from the page body when its metadata has none: the main
- * heading and the publication `<time>` (the byline is read by byline.ts). Every
- * query is a handful of selectors over a bounded number of elements.
+ * heading and the publication `<time>` (the byline is read by byline.ts). Each
+ * is one query or one walk over a bounded number of elements.
  */
 import { normalizeDate } from "./dates.ts";
 import { cleanText, LIMITS } from "./text.ts";
@@ -49,18 +49,29 @@ function markedAs(element: Element, pattern: RegExp): boolean {
 	return false;
 }
 
-function firstDate(doc: Document, selector: string, skipOther: boolean): string | undefined {
-	const elements = doc.querySelectorAll(selector);
-	const count = Math.min(elements.length, MAX_CANDIDATES);
-	for (let i = 0; i < count; i++) {
-		const element = elements[i];
-		if (!element) continue;
+function firstDate(elements: readonly Element[], skipOther: boolean): string | undefined {
+	for (const element of elements.slice(0, MAX_CANDIDATES)) {
 		// A time inside a comment, or marked "updated", is not the article's publication.
 		if (skipOther && markedAs(element, NOT_PUBLISHED)) continue;
 		const date = dateFrom(element);
 		if (date) return date;
 	}
 	return undefined;
+}
+
+const PUBLISHED_MARK = /publish/i;
+const NEAR_MARK = /publish|byline/i;
+/** Elements looked at for a shown date, in document order. */
+const MAX_VISITED = 8_000;
+
+/** Whether one of the element's ancestors (six levels up) has a class matching `pattern`. */
+function insideMarked(element: Element, pattern: RegExp): boolean {
+	let current = element.parentElement;
+	for (let level = 0; current && level < 6; level++) {
+		if (pattern.test(current.getAttribute("class") ?? "")) return true;
+		current = current.parentElement;
+	}
+	return false;
 }
 
 /**
@@ -70,15 +81,39 @@ function firstDate(doc: Document, selector: string, skipOther: boolean): string 
  * `<main>`. Times marked as modified/updated are skipped.
  */
 export function publishedTime(doc: Document): string | undefined {
-	return (
+	const root = doc.body ?? doc.documentElement;
+	if (!root) return undefined;
+	// One walk over the body collects every kind of candidate (one selector each costs a full pass in some engines).
+	const itemprop: Element[] = [];
+	const marked: Element[] = [];
+	const inArticle: Element[] = [];
+	const inMain: Element[] = [];
+	const walker = doc.createTreeWalker(root, 1);
+	let visited = 0;
+	for (let node = walker.nextNode(); node && visited < MAX_VISITED; node = walker.nextNode()) {
+		visited++;
+		const element = node as Element;
+		const tag = element.localName;
 		// <meta itemprop> was read with the other meta tags (and is ignored when left over from another route).
-		firstDate(doc, "[itemprop~=datePublished]:not(meta)", false) ??
-		firstDate(
-			doc,
-			"time[pubdate], time[class*=publish i], time.dt-published, [class*=publish i] time, [class*=byline i] time, .dt-published[datetime]",
-			true,
-		) ??
-		firstDate(doc, "article time[datetime]", true) ??
-		firstDate(doc, "main time[datetime], [role=main] time[datetime]", true)
-	);
+		if (tag !== "meta" && /(?:^|\s)datePublished(?:\s|$)/.test(element.getAttribute("itemprop") ?? "")) {
+			itemprop.push(element);
+		}
+		const isTime = tag === "time";
+		const className = element.getAttribute("class") ?? "";
+		if (
+			(isTime &&
+				(element.hasAttribute("pubdate") ||
+					PUBLISHED_MARK.test(className) ||
+					/(?:^|\s)dt-published(?:\s|$)/.test(className) ||
+					insideMarked(element, NEAR_MARK))) ||
+			(!isTime && /(?:^|\s)dt-published(?:\s|$)/.test(className) && element.hasAttribute("datetime"))
+		) {
+			marked.push(element);
+		}
+		if (isTime && element.hasAttribute("datetime")) {
+			if (element.closest("article")) inArticle.push(element);
+			if (element.closest("main, [role=main]")) inMain.push(element);
+		}
+	}
+	return firstDate(itemprop, false) ?? firstDate(marked, true) ?? firstDate(inArticle, true) ?? firstDate(inMain, true);
 }
