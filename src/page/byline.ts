@@ -13,6 +13,7 @@
  */
 import { normalizeDate } from "./dates.ts";
 import { squash } from "./text.ts";
+import { walkElements } from "./walk.ts";
 
 const MAX_CANDIDATES = 120;
 const MAX_TEXT = 400;
@@ -21,7 +22,7 @@ const MAX_TEXT = 400;
 const STRONG_MARK = /byline|author|autor|auteur|firma|writer|contributor|creator/i;
 const WEAK_MARK = /meta|signature|credit|post-info|dateline/i;
 /** Elements looked at, in document order: a byline sits near the top of the article. */
-const MAX_VISITED = 5_000;
+const MAX_VISITED = 4_000;
 
 /** Where a byline is not the article's: comments, related stories, navigation. */
 const ELSEWHERE =
@@ -74,6 +75,8 @@ const CONJUNCTION =
 /** Whether this element starts a part of the page that is not the article's byline (comments, related stories). */
 function isElsewhere(element: Element): boolean {
 	if (ELSEWHERE_TAGS.has(element.localName)) return true;
+	// Most of a page is plain paragraphs: no attributes, nothing to test.
+	if (!element.hasAttributes()) return false;
 	const marks = `${element.getAttribute("class") ?? ""} ${element.id} ${element.getAttribute("aria-label") ?? ""}`;
 	return ELSEWHERE.test(marks);
 }
@@ -81,8 +84,8 @@ function isElsewhere(element: Element): boolean {
 /** 2 for a byline by semantics or class, 1 for a weak one, 0 for none. */
 function strengthOf(element: Element): number {
 	const tag = element.localName;
-	if (tag === "meta" || tag === "link") return 0;
 	if (tag === "address") return 3;
+	if (tag === "meta" || tag === "link" || !element.hasAttributes()) return 0;
 	const itemprop = element.getAttribute("itemprop");
 	const rel = element.getAttribute("rel");
 	if ((itemprop && /(?:^|\s)author(?:\s|$)/.test(itemprop)) || (rel && /(?:^|\s)author(?:\s|$)/i.test(rel))) return 3;
@@ -212,13 +215,10 @@ function scan(doc: Document, h1: Element | null): { candidates: Candidate[]; h1O
 	let bodyOrder = Number.POSITIVE_INFINITY;
 	const root = doc.body ?? doc.documentElement;
 	if (!root) return { candidates, h1Order, bodyOrder };
-	const walker = doc.createTreeWalker(root, 1, {
-		acceptNode: (node) => (isElsewhere(node as Element) ? 2 : 1),
-	});
 	let order = 0;
-	for (let node = walker.nextNode(); node && order < MAX_VISITED; node = walker.nextNode()) {
+	walkElements(root, MAX_VISITED, (element) => {
+		if (isElsewhere(element)) return false;
 		order++;
-		const element = node as Element;
 		if (element === h1) h1Order = order;
 		const strength = strengthOf(element);
 		if (strength > 0 && candidates.length < MAX_CANDIDATES) candidates.push({ element, strength, order });
@@ -230,7 +230,8 @@ function scan(doc: Document, h1: Element | null): { candidates: Candidate[]; h1O
 		) {
 			bodyOrder = order;
 		}
-	}
+		return true;
+	});
 	return { candidates, h1Order, bodyOrder };
 }
 

@@ -5,6 +5,7 @@
  */
 import { normalizeDate } from "./dates.ts";
 import { cleanText, LIMITS } from "./text.ts";
+import { walkElements } from "./walk.ts";
 
 const MAX_CANDIDATES = 20;
 const NOT_PUBLISHED = /modif|updat|edited|comment|reply/i;
@@ -88,12 +89,9 @@ export function publishedTime(doc: Document): string | undefined {
 	const marked: Element[] = [];
 	const inArticle: Element[] = [];
 	const inMain: Element[] = [];
-	const walker = doc.createTreeWalker(root, 1);
-	let visited = 0;
-	for (let node = walker.nextNode(); node && visited < MAX_VISITED; node = walker.nextNode()) {
-		visited++;
-		const element = node as Element;
+	walkElements(root, MAX_VISITED, (element) => {
 		const tag = element.localName;
+		if (tag !== "time" && !element.hasAttributes()) return true;
 		// <meta itemprop> was read with the other meta tags (and is ignored when left over from another route).
 		if (tag !== "meta" && /(?:^|\s)datePublished(?:\s|$)/.test(element.getAttribute("itemprop") ?? "")) {
 			itemprop.push(element);
@@ -101,19 +99,22 @@ export function publishedTime(doc: Document): string | undefined {
 		const isTime = tag === "time";
 		const className = element.getAttribute("class") ?? "";
 		if (
-			(isTime &&
+			marked.length < MAX_CANDIDATES &&
+			((isTime &&
 				(element.hasAttribute("pubdate") ||
 					PUBLISHED_MARK.test(className) ||
 					/(?:^|\s)dt-published(?:\s|$)/.test(className) ||
 					insideMarked(element, NEAR_MARK))) ||
-			(!isTime && /(?:^|\s)dt-published(?:\s|$)/.test(className) && element.hasAttribute("datetime"))
+				(!isTime && /(?:^|\s)dt-published(?:\s|$)/.test(className) && element.hasAttribute("datetime")))
 		) {
 			marked.push(element);
 		}
 		if (isTime && element.hasAttribute("datetime")) {
-			if (element.closest("article")) inArticle.push(element);
-			if (element.closest("main, [role=main]")) inMain.push(element);
+			// Only the first few of each kind are read; a page of comments has thousands.
+			if (inArticle.length < MAX_CANDIDATES && element.closest("article")) inArticle.push(element);
+			if (inMain.length < MAX_CANDIDATES && element.closest("main, [role=main]")) inMain.push(element);
 		}
-	}
+		return true;
+	});
 	return firstDate(itemprop, false) ?? firstDate(marked, true) ?? firstDate(inArticle, true) ?? firstDate(inMain, true);
 }

@@ -5,6 +5,7 @@
  */
 import { namesSite } from "./site-title.ts";
 import { cleanText, LIMITS, squash } from "./text.ts";
+import { walkElements } from "./walk.ts";
 
 // "Spiceworks Inc", "Stadtwerke Nord GmbH", "The Daring Fireball Company LLC".
 const LEGAL_FORM =
@@ -96,17 +97,15 @@ export function homeLinkNames(doc: Document, location: string): string[] {
 	const root = doc.body ?? doc.documentElement;
 	if (!root) return [];
 	const names: string[] = [];
-	const walker = doc.createTreeWalker(root, 1);
-	let visited = 0;
-	for (let node = walker.nextNode(); node && visited < MAX_HOME_VISITED && names.length < 3; node = walker.nextNode()) {
-		visited++;
-		const link = node as Element;
-		if (link.localName !== "a") continue;
+	walkElements(root, MAX_HOME_VISITED, (link) => {
+		if (names.length >= 3) return false;
+		if (link.localName !== "a") return true;
 		const home = /(?:^|\s)home(?:\s|$)/i.test(link.getAttribute("rel") ?? "");
-		if (!home && !(isHomeUrl(link.getAttribute("href"), here) && inHeaderPlace(link))) continue;
+		if (!home && !(isHomeUrl(link.getAttribute("href"), here) && inHeaderPlace(link))) return true;
 		const name = labelOf(link);
 		if (name && !names.includes(name)) names.push(name);
-	}
+		return true;
+	});
 	return names;
 }
 
