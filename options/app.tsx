@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
-import { type Capture, draftIssueCaptures } from "../src/core/capture.ts";
-import { checkIssue } from "../src/core/checklist.ts";
+import { type Capture, draftIssueCaptures, editCapture } from "../src/core/capture.ts";
+import { type CheckItem, checkIssue } from "../src/core/checklist.ts";
 import { compileIssue } from "../src/core/issue.ts";
 import { datedMeta, newIssueMeta } from "../src/core/newsletter.ts";
 import { DEFAULT_TEMPLATES, FORMATS, renderFormats } from "../src/core/render/index.ts";
@@ -148,6 +148,12 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		const next = capture.held ? withoutHold(capture, now) : { ...capture, held: true, updatedAt: now };
 		void write(() => deps.update([{ next, expectedUpdatedAt: capture.updatedAt }]));
 	};
+	const strip = async (item: CheckItem) => {
+		const capture = draft?.captures.find((c) => c.id === item.captureIds[0]);
+		if (!capture || !item.strippedUrl) return;
+		const next = editCapture(capture, { url: item.strippedUrl }, deps.now());
+		await write(() => deps.update([{ next, expectedUpdatedAt: capture.updatedAt }]));
+	};
 	const send = async () => {
 		if (!draft || !meta || !issue) return;
 		const now = deps.now();
@@ -237,6 +243,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 							held={draft.captures.length - included.length}
 							checks={checks}
 							onSend={send}
+							onStrip={strip}
 						/>
 					</div>
 				</div>

@@ -8,6 +8,8 @@ export function SendIssue(props: {
 	held: number;
 	checks: CheckItem[];
 	onSend: () => Promise<void>;
+	/** Save the capture's link without its trackers (a "tracking" item's strippedUrl). */
+	onStrip?: (item: CheckItem) => Promise<void>;
 }) {
 	const [confirming, setConfirming] = useState(false);
 	const [error, setError] = useState<string>();
@@ -30,6 +32,18 @@ export function SendIssue(props: {
 					{props.checks.map((item) => (
 						<li key={`${item.kind}:${item.message}`} class={`check ${item.kind}`}>
 							{item.message}
+							{item.strippedUrl && props.onStrip && (
+								<>
+									{" "}
+									<button
+										type="button"
+										title={item.strippedUrl}
+										onClick={() => props.onStrip?.(item).catch((e: unknown) => setError(String(e)))}
+									>
+										Strip trackers
+									</button>
+								</>
+							)}
 						</li>
 					))}
 				</ul>

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { reasonOf, SaveFailure } from "../options/save-failure.tsx";
 import { type Capture, type CaptureInput, editCapture, normalizeCapture, type Section } from "../src/core/capture.ts";
-import { canonicalUrl, isSameSite, isSavableUrl, parseUrl, stripTracking, urlKey } from "../src/core/url.ts";
+import { canonicalUrl, isSavableUrl, parseUrl, urlKey, viaFromReferrer } from "../src/core/url.ts";
 import { ConflictError } from "../src/db/errors.ts";
 import type { PageSnapshot } from "../src/page/read-page.ts";
 import type { UnsavedEdit } from "../src/platform/unsaved.ts";
@@ -20,12 +20,11 @@ const SAVE_KEYS =
 	typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘+Enter" : "Ctrl+Enter";
 const EMPTY: Fields = { title: "", url: "", note: "", quote: "", section: "", group: "", via: "" };
 
-/** "news.ycombinator.com" when the page was opened from another site; the credit the popup suggests. */
+/** "news.ycombinator.com" when the page was opened from another site (redirectors unwrapped or skipped); the credit the popup suggests. */
 function suggestedVia(page: PageSnapshot | undefined, url: string): { name: string; url: string } | undefined {
-	const from = page?.referrer ? parseUrl(page.referrer) : undefined;
-	const to = parseUrl(url);
-	if (!from || !to || !isSavableUrl(from.href) || isSameSite(from, to)) return undefined;
-	return { name: from.hostname.replace(/^www\./, ""), url: stripTracking(from.href) };
+	const via = page?.referrer ? viaFromReferrer(page.referrer, url) : undefined;
+	const from = via ? parseUrl(via) : undefined;
+	return from && via ? { name: from.hostname.replace(/^www\./, ""), url: via } : undefined;
 }
 
 /** The fields an unsaved edit can bring back: only those the curator had typed in. */

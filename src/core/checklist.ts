@@ -17,6 +17,8 @@ export interface CheckItem {
 	message: string;
 	/** The captures concerned, when there are any. */
 	captureIds: string[];
+	/** For "tracking": the capture's link with the trackers removed, which one click can save. */
+	strippedUrl?: string;
 }
 
 /** How many past issues a link is checked against. */
@@ -49,11 +51,13 @@ export function checkIssue(
 		} else if (!c.note.trim() && !noteOptional(byId.get(c.section), c)) {
 			items.push({ kind: "no-note", message: `“${c.title}” has no note.`, captureIds: [c.id] });
 		}
-		if (stripTracking(c.url, trackingParams) !== c.url) {
+		const stripped = stripTracking(c.url, trackingParams);
+		if (stripped !== c.url) {
 			items.push({
 				kind: "tracking",
 				message: `“${c.title}” still has tracking parameters in its link.`,
 				captureIds: [c.id],
+				strippedUrl: stripped,
 			});
 		}
 	}

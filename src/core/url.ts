@@ -1,50 +1,7 @@
-/**
- * Query parameters that only track where a click came from. An entry ending
- * in "*" matches every parameter with that prefix. The curator can edit this
- * list in settings; this is the default.
- */
-export const DEFAULT_TRACKING_PARAMS: readonly string[] = [
-	"utm_*",
-	"fbclid",
-	"gclid",
-	"gclsrc",
-	"dclid",
-	"gbraid",
-	"wbraid",
-	"msclkid",
-	"twclid",
-	"li_fat_id",
-	"mc_cid",
-	"mc_eid",
-	"ref",
-	"ref_src",
-	"ref_url",
-	"igshid",
-	"_hsenc",
-	"_hsmi",
-	"__hstc",
-	"__hssc",
-	"__hsfp",
-	"hsCtaTracking",
-	"mkt_tok",
-	"oly_anon_id",
-	"oly_enc_id",
-	"vero_id",
-	"yclid",
-	"_ga",
-	"_gl",
-	"s_cid",
-	"spm",
-	"trk",
-	"trkCampaign",
-	"sc_campaign",
-	"sc_channel",
-	"sc_content",
-	"sc_medium",
-	"sc_outcome",
-	"sc_geo",
-	"sc_country",
-];
+import { DEFAULT_TRACKING_PARAMS } from "./trackers.ts";
+
+/** The default tracking parameters (see trackers.ts for the list, its syntax and its sources). The curator can edit them in settings. */
+export { DEFAULT_TRACKING_PARAMS };
 
 /** Parse a URL, or undefined when it is not one. */
 export function parseUrl(value: string, base?: string): URL | undefined {
@@ -61,21 +18,29 @@ export function isSavableUrl(value: string): boolean {
 	return url !== undefined && (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
 }
 
-function isTrackingParam(name: string, params: readonly string[]): boolean {
-	const lower = name.toLowerCase();
-	return params.some((p) => {
-		const pattern = p.toLowerCase();
-		return pattern.endsWith("*") ? lower.startsWith(pattern.slice(0, -1)) : lower === pattern;
-	});
+function decodePart(part: string): string {
+	try {
+		return decodeURIComponent(part.replace(/\+/g, " "));
+	} catch {
+		return part;
+	}
 }
 
-function decodeName(pair: string): string {
-	const name = pair.split("=", 1)[0] ?? "";
-	try {
-		return decodeURIComponent(name.replace(/\+/g, " "));
-	} catch {
-		return name;
-	}
+/** Whether one `name=value` pair of a query is a tracker by the list's `name`, `prefix*` and `name=value*` entries. */
+function isTrackingPair(pair: string, params: readonly string[]): boolean {
+	const eq = pair.indexOf("=");
+	const name = decodePart(eq === -1 ? pair : pair.slice(0, eq)).toLowerCase();
+	const value = eq === -1 ? "" : decodePart(pair.slice(eq + 1)).toLowerCase();
+	return params.some((entry) => {
+		const pattern = entry.trim().toLowerCase();
+		const at = pattern.indexOf("=");
+		if (at !== -1) {
+			if (name !== pattern.slice(0, at)) return false;
+			const wanted = pattern.slice(at + 1);
+			return wanted.endsWith("*") ? value.startsWith(wanted.slice(0, -1)) : value === wanted;
+		}
+		return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+	});
 }
 
 /** Remove the text-fragment directive (`:~:text=…`) from a hash, keeping any real anchor. */
@@ -97,7 +62,7 @@ export function stripTracking(value: string, params: readonly string[] = DEFAULT
 	const kept = url.search
 		.slice(1)
 		.split("&")
-		.filter((pair) => pair !== "" && !isTrackingParam(decodeName(pair), params));
+		.filter((pair) => pair !== "" && !isTrackingPair(pair, params));
 	url.search = kept.length > 0 ? `?${kept.join("&")}` : "";
 	url.hash = stripTextFragment(url.hash);
 	// Setting hash to "" still leaves a bare "#" in href.
@@ -155,4 +120,72 @@ export function urlKey(value: string, params: readonly string[] = DEFAULT_TRACKI
 	const search = url.searchParams.toString();
 	const hash = url.hash.length > 1 ? url.hash : "";
 	return `${registrableHost(url.hostname)}${port}${path}${search ? `?${search}` : ""}${hash}`;
+}
+
+/**
+ * Link redirectors and shorteners by host: the query parameter that carries
+ * the destination, or null when the destination cannot be read from the URL
+ * (t.co, bit.ly: the referrer says only that a shortener was clicked).
+ */
+const REDIRECTORS: Readonly<Record<string, string | null>> = {
+	"t.co": null,
+	"bit.ly": null,
+	"buff.ly": null,
+	"ow.ly": null,
+	"lnkd.in": null,
+	"dlvr.it": null,
+	"tinyurl.com": null,
+	"l.facebook.com": "u",
+	"lm.facebook.com": "u",
+	"l.messenger.com": "u",
+	"l.instagram.com": "u",
+	"l.threads.net": "u",
+	"out.reddit.com": "url",
+	"href.li": "",
+	"slack-redir.net": "url",
+	"away.vk.com": "to",
+	"t.umblr.com": "z",
+	"duckduckgo.com/l": "uddg",
+	"google.com/url": "q",
+	"youtube.com/redirect": "q",
+	"linkedin.com/redir/redirect": "url",
+};
+
+function redirectorParam(url: URL): string | null | undefined {
+	const host = registrableHost(url.hostname);
+	const path = url.pathname.replace(/\/+$/, "");
+	const bare = host.replace(/^(?:www|m)\./, "");
+	for (const key of [host, `${bare}${path}`, `${bare.replace(/^[a-z]{2}\./, "")}${path}`]) {
+		if (key in REDIRECTORS) return REDIRECTORS[key];
+	}
+	// google.co.uk/url, google.de/url…
+	if (/^google\.[a-z.]+$/.test(bare) && path === "/url") return "q";
+	return undefined;
+}
+
+/**
+ * The page to credit as "via" for a visit that came from `referrer`: the
+ * referrer itself, the destination a redirector (l.facebook.com,
+ * google.com/url, out.reddit.com) wraps, or undefined when it names no other
+ * site — a shortener such as t.co, a redirect to the page itself, the page's
+ * own site, or not http(s). Tracking parameters are stripped.
+ */
+export function viaFromReferrer(
+	referrer: string,
+	pageUrl: string,
+	params: readonly string[] = DEFAULT_TRACKING_PARAMS,
+): string | undefined {
+	let from = parseUrl(referrer);
+	const page = parseUrl(pageUrl);
+	for (let hops = 0; from && hops < 3; hops++) {
+		const param = redirectorParam(from);
+		if (param === undefined) break;
+		if (param === null) return undefined;
+		// href.li puts the destination after "?" with no name.
+		const target: string | null =
+			param === "" ? decodeURIComponent(from.search.slice(1)) : from.searchParams.get(param);
+		from = target ? parseUrl(target) : undefined;
+	}
+	if (!from || !page || !isSavableUrl(from.href) || isSameSite(from, page)) return undefined;
+	return stripTracking(from.href, params);
 }

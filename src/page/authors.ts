@@ -14,7 +14,9 @@ function flipFamilyFirst(name: string): string {
 	const [family = "", given = ""] = parts.map((p) => p.trim());
 	// "King, Jr." and "Acme, Inc." are not family-first names.
 	const suffix = /^(?:jr|sr|ii|iii|iv|phd|md|inc|ltd|llc|gmbh|co|corp|plc|s\.?a|ag)\.?$/i;
-	return family && given && !suffix.test(given) ? `${given} ${family}` : name;
+	// "Innovation, Science and Economic Development Canada" is an organisation, not "Family, Given".
+	const short = (part: string) => part.split(/\s+/).length <= 3;
+	return family && given && !suffix.test(given) && short(family) && short(given) ? `${given} ${family}` : name;
 }
 
 /**
@@ -30,7 +32,8 @@ export function joinAuthors(values: readonly unknown[], options: { familyFirst?:
 		let name = cleanText(value, LIMITS.author, { html: true });
 		if (!name) continue;
 		name = name.replace(BY, "").trim();
-		if (name === "" || looksLikeUrl(name) || /\S@\S+\.\S/.test(name)) continue;
+		// A handle ("@jdoe") names an account, not a person.
+		if (name === "" || name.startsWith("@") || looksLikeUrl(name) || /\S@\S+\.\S/.test(name)) continue;
 		if (options.familyFirst) name = flipFamilyFirst(name);
 		const key = squash(name);
 		if (key === "" || seen.has(key)) continue;

@@ -1,7 +1,8 @@
 import { parseUrl } from "../core/url.ts";
 import { joinAuthors } from "./authors.ts";
+import { type Byline, bylineDate, readByline } from "./byline.ts";
 import { normalizeDate } from "./dates.ts";
-import { bylineNames, publishedTime } from "./dom-fallbacks.ts";
+import { publishedTime } from "./dom-fallbacks.ts";
 import {
 	firstString,
 	imagesOf,
@@ -15,11 +16,12 @@ import {
 } from "./json-ld.ts";
 import { normalizeLang } from "./lang.ts";
 import { collectMeta, type MetaTags, metaValues } from "./meta.ts";
-import { attempt, type ReadContext } from "./read-context.ts";
+import { attempt, onceTitle, type ReadContext } from "./read-context.ts";
 import { leftoverHints, withoutRouteTags } from "./route-leftovers.ts";
+import { cleanSiteName, copyrightName, homeLinkNames } from "./site-name.ts";
 import type { SiteContext } from "./site-title.ts";
 import * as sources from "./sources.ts";
-import { cleanText, LIMITS } from "./text.ts";
+import { cleanText, LIMITS, squash } from "./text.ts";
 import { pickTitle, siteFromTitles } from "./title.ts";
 import { baseUrl, httpUrl, isSameRoute } from "./urls.ts";
 
@@ -45,36 +47,54 @@ function firstClean(values: readonly unknown[], max: number, html = false): stri
 	return undefined;
 }
 
-function declaredSiteName(meta: MetaTags): string | undefined {
-	return firstClean(meta.get(sources.OG_SITE_NAME) ?? [], LIMITS.siteName, true);
+function declaredSiteName(meta: MetaTags, host: string): string | undefined {
+	return cleanSiteName(firstClean(meta.get(sources.OG_SITE_NAME) ?? [], LIMITS.siteName, true), host);
 }
 
-function otherSiteName(c: ReadContext, pageNode: JsonNode | undefined): string | undefined {
+function otherSiteNames(c: ReadContext, pageNode: JsonNode | undefined): string[] {
 	// The publisher is the same on every route, so a leftover JSON-LD node still names it.
 	const publisher = pageNode ? namesOf(pageNode.publisher, c.ld) : [];
-	return firstClean(
-		[
-			nameOfType(c.ld, ["website"]),
-			...publisher,
-			nameOfType(c.ld, ["organization", "newsmediaorganization"]),
-			...metaValues(c.meta, sources.SITE_NAME),
-		],
-		LIMITS.siteName,
-		true,
-	);
+	const names: string[] = [];
+	for (const value of [
+		nameOfType(c.ld, ["website"]),
+		...publisher,
+		nameOfType(c.ld, ["organization", "newsmediaorganization"]),
+		...metaValues(c.meta, sources.SITE_NAME),
+	]) {
+		const name = cleanSiteName(cleanText(value, LIMITS.siteName, { html: true }), hostOf(c));
+		if (name && !names.includes(name)) names.push(name);
+	}
+	return names;
 }
 
-function authorOf(c: ReadContext): string | undefined {
+function hostOf(c: ReadContext): string {
+	return attempt(() => new URL(c.location).hostname) ?? "";
+}
+
+/** True when a squashed name is the site's own: an author equal to the site is no author. */
+function isSiteItself(names: readonly unknown[]): (squashed: string) => boolean {
+	const keys = new Set(names.filter((n): n is string => typeof n === "string").map(squash));
+	keys.delete("");
+	return (key) => keys.has(key);
+}
+
+function authorOf(
+	c: ReadContext,
+	isSite: (squashed: string) => boolean,
+	byline: () => Byline | undefined,
+): string | undefined {
+	const notSite = (values: readonly unknown[]) =>
+		values.filter((value) => typeof value !== "string" || !isSite(squash(value.replace(/^by\s+/i, ""))));
 	const ldAuthors = c.main ? namesOf(c.main.author ?? c.main.creator, c.ld) : [];
 	return (
-		joinAuthors(ldAuthors) ??
-		joinAuthors(metaValues(c.meta, sources.AUTHOR_FAMILY_FIRST), { familyFirst: true }) ??
-		joinAuthors(metaValues(c.meta, sources.AUTHOR)) ??
-		joinAuthors(bylineNames(c.doc))
+		joinAuthors(notSite(ldAuthors)) ??
+		joinAuthors(notSite(metaValues(c.meta, sources.AUTHOR_FAMILY_FIRST)), { familyFirst: true }) ??
+		joinAuthors(notSite(metaValues(c.meta, sources.AUTHOR))) ??
+		joinAuthors(byline()?.names ?? [])
 	);
 }
 
-function publishedOf(c: ReadContext): string | undefined {
+function publishedOf(c: ReadContext, byline: () => Byline | undefined): string | undefined {
 	const nodes = c.main ? [c.main] : [];
 	for (const node of c.ld.nodes) {
 		// Other nodes about this very page (Yoast puts datePublished on the WebPage too).
@@ -92,7 +112,10 @@ function publishedOf(c: ReadContext): string | undefined {
 		const date = normalizeDate(value);
 		if (date) return date;
 	}
-	return publishedTime(c.doc);
+	const shown = publishedTime(c.doc);
+	if (shown) return shown;
+	const found = byline();
+	return found ? bylineDate(found) : undefined;
 }
 
 function descriptionOf(c: ReadContext): string | undefined {
@@ -143,23 +166,33 @@ function langOf(c: ReadContext): string | undefined {
  *
  * Precedence, first usable value wins:
  * - title: JSON-LD headline/name of an article or other creative work →
- *   og:title → twitter:title → JSON-LD WebPage name → citation_title, DC.title,
+ *   og:title → twitter:title → JSON-LD WebPage name → citation_title,
+ *   parsely-title (also from the parsely-page JSON), DC.title,
  *   dcterms.title, meta title, itemprop headline/name → `<title>` → first `<h1>`
  *   (inside article/main first). Site-name suffixes/prefixes are trimmed; a
  *   title that is only the site name is skipped (used only when nothing else
- *   exists); a headline cut with "…" gives way to the next source with it whole.
+ *   exists); a headline cut with "…" gives way to the next source with it
+ *   whole; a `<title>` that names only the book or site gives way to the
+ *   `<h1>` naming the chapter.
  * - author: JSON-LD author (or creator) → citation_author, DC.creator,
- *   dcterms.creator → meta author, article:author, sailthru/parsely → microdata
- *   itemprop=author → `<a rel=author>`. URLs never count as names.
+ *   dcterms.creator → meta author, article:author, sailthru/parsely → the
+ *   visible byline (byline.ts: itemprop/rel=author, `<address>`, byline and
+ *   author classes, scored by position). URLs and handles never count as
+ *   names; a name equal to the site's own (og:site_name, WebSite,
+ *   application-name, the home link) is no author.
  * - siteName: og:site_name → the site part of og:title / `<title>` when it
- *   matches the host ("Wikipedia" on en.wikipedia.org) → JSON-LD WebSite name
- *   → JSON-LD publisher name → JSON-LD Organization name → citation_journal_title,
+ *   matches the host ("Wikipedia" on en.wikipedia.org, "Site Reliability
+ *   Engineering" on sre.google) → JSON-LD WebSite name → JSON-LD publisher
+ *   name → JSON-LD Organization name → citation_journal_title,
  *   citation_conference_title, DC.publisher, citation_publisher,
- *   application-name.
+ *   application-name → a title part matching the home link → the home link's
+ *   text or logo alt → the copyright line when it names the host. Every
+ *   name loses a tagline ("Aktuálně.cz - Víte, co se právě děje") and a legal
+ *   form ("Spiceworks Inc").
  * - publishedAt: JSON-LD datePublished, dateCreated, uploadDate →
  *   article:published_time and the other meta keys in sources.PUBLISHED
  *   (citation_publication_date, DC.date, …) → `<time>` in the page (see
- *   publishedTime). Modification dates are never used.
+ *   publishedTime) → a date shown in the byline. Modification dates are never used.
  * - description: JSON-LD description → og:description → twitter:description →
  *   meta description → DC/dcterms description/abstract → citation_abstract.
  * - image: og:image → JSON-LD image, thumbnailUrl → twitter:image →
@@ -182,7 +215,7 @@ export function extractDetails(doc: Document, location: string): PageDetails {
 	const ld = attempt(() => readJsonLd(doc)) ?? { nodes: [], byId: new Map() };
 	const isThisPage = (url: string): boolean => isSameRoute(url, location);
 	const pageNode = attempt(() => mainNode(ld, isThisPage));
-	const declaredSite = attempt(() => declaredSiteName(allMeta));
+	const declaredSite = attempt(() => declaredSiteName(allMeta, host));
 
 	const canonical = attempt(() =>
 		httpUrl(doc.querySelector("link[rel~=canonical i][href]")?.getAttribute("href"), base),
@@ -204,15 +237,39 @@ export function extractDetails(doc: Document, location: string): PageDetails {
 		meta: stale ? withoutRouteTags(allMeta) : allMeta,
 		// A leftover JSON-LD node is still trusted when it names this very page.
 		main: pageNode && (!stale || nodeUrls(pageNode).some(isThisPage)) ? pageNode : undefined,
+		title: onceTitle(doc),
 	};
-	const otherSite = attempt(() => otherSiteName(c, pageNode));
-	const author = attempt(() => authorOf(c));
-	const site: SiteContext = { siteName: declaredSite ?? otherSite, host, author };
+	const otherSites = attempt(() => otherSiteNames(c, pageNode)) ?? [];
+	// The home link is read only when the page does not declare its site's name.
+	const homeNames = declaredSite ? [] : (attempt(() => homeLinkNames(doc, location)) ?? []);
+	const aliases = [...otherSites, ...homeNames];
+	// Not the publisher: a personal blog's publisher is its author.
+	const isSite = isSiteItself([
+		declaredSite,
+		nameOfType(ld, ["website"]),
+		...metaValues(allMeta, sources.SITE_NAME),
+		...homeNames,
+	]);
+	let byline: Byline | undefined | null = null;
+	// Read the body's byline at most once, and only when a field needs it.
+	const readBylineOnce = () => {
+		if (byline === null) byline = attempt(() => readByline(doc, isSite));
+		return byline;
+	};
+	const author = attempt(() => authorOf(c, isSite, readBylineOnce));
+	const site: SiteContext = { siteName: declaredSite ?? otherSites[0], aliases, host, author };
 	const fields: PageDetails = {
 		title: attempt(() => pickTitle(c, site)),
 		author,
-		siteName: declaredSite ?? attempt(() => siteFromTitles(c, site)) ?? otherSite,
-		publishedAt: attempt(() => publishedOf(c)),
+		siteName:
+			declaredSite ??
+			// A title part naming the host outranks the publisher; one matching only the home link does not.
+			attempt(() => siteFromTitles(c, { ...site, aliases: [] })) ??
+			otherSites[0] ??
+			attempt(() => siteFromTitles(c, site)) ??
+			homeNames[0] ??
+			attempt(() => copyrightName(doc, host)),
+		publishedAt: attempt(() => publishedOf(c, readBylineOnce)),
 		description: attempt(() => descriptionOf(c)),
 		image: attempt(() => imageOf(c)),
 		lang: attempt(() => langOf(c)),

@@ -1,14 +1,14 @@
 /**
  * Details read from the page body when its metadata has none: the main
- * heading, the publication `<time>`, a microdata or rel=author byline. Every
- * query is a handful of selectors over a bounded number of elements.
+ * heading and the publication `<time>` (the byline is read by byline.ts). Each
+ * is one query or one walk over a bounded number of elements.
  */
 import { normalizeDate } from "./dates.ts";
 import { cleanText, LIMITS } from "./text.ts";
+import { walkElements } from "./walk.ts";
 
 const MAX_CANDIDATES = 20;
 const NOT_PUBLISHED = /modif|updat|edited|comment|reply/i;
-const COMMENT = /comment|reply/i;
 
 function first(doc: Document, selectors: readonly string[]): Element | undefined {
 	for (const selector of selectors) {
@@ -25,7 +25,11 @@ export function mainHeading(doc: Document): string | undefined {
 }
 
 function dateFrom(element: Element): string | undefined {
-	const attribute = element.getAttribute("datetime") ?? element.getAttribute("content");
+	// Blogger: <abbr class="published" title="2024-03-09T10:15:00-08:00">10:15 AM</abbr>.
+	const attribute =
+		element.getAttribute("datetime") ??
+		element.getAttribute("content") ??
+		(element.localName === "abbr" ? element.getAttribute("title") : null);
 	if (attribute) return normalizeDate(attribute);
 	const text = element.textContent ?? "";
 	return text.length <= 80 ? normalizeDate(text) : undefined;
@@ -46,18 +50,29 @@ function markedAs(element: Element, pattern: RegExp): boolean {
 	return false;
 }
 
-function firstDate(doc: Document, selector: string, skipOther: boolean): string | undefined {
-	const elements = doc.querySelectorAll(selector);
-	const count = Math.min(elements.length, MAX_CANDIDATES);
-	for (let i = 0; i < count; i++) {
-		const element = elements[i];
-		if (!element) continue;
+function firstDate(elements: readonly Element[], skipOther: boolean): string | undefined {
+	for (const element of elements.slice(0, MAX_CANDIDATES)) {
 		// A time inside a comment, or marked "updated", is not the article's publication.
 		if (skipOther && markedAs(element, NOT_PUBLISHED)) continue;
 		const date = dateFrom(element);
 		if (date) return date;
 	}
 	return undefined;
+}
+
+const PUBLISHED_MARK = /publish/i;
+const NEAR_MARK = /publish|byline/i;
+/** Elements looked at for a shown date, in document order. */
+const MAX_VISITED = 8_000;
+
+/** Whether one of the element's ancestors (six levels up) has a class matching `pattern`. */
+function insideMarked(element: Element, pattern: RegExp): boolean {
+	let current = element.parentElement;
+	for (let level = 0; current && level < 6; level++) {
+		if (pattern.test(current.getAttribute("class") ?? "")) return true;
+		current = current.parentElement;
+	}
+	return false;
 }
 
 /**
@@ -67,39 +82,39 @@ function firstDate(doc: Document, selector: string, skipOther: boolean): string 
  * `<main>`. Times marked as modified/updated are skipped.
  */
 export function publishedTime(doc: Document): string | undefined {
-	return (
+	const root = doc.body ?? doc.documentElement;
+	if (!root) return undefined;
+	// One walk over the body collects every kind of candidate (one selector each costs a full pass in some engines).
+	const itemprop: Element[] = [];
+	const marked: Element[] = [];
+	const inArticle: Element[] = [];
+	const inMain: Element[] = [];
+	walkElements(root, MAX_VISITED, (element) => {
+		const tag = element.localName;
+		if (tag !== "time" && !element.hasAttributes()) return true;
 		// <meta itemprop> was read with the other meta tags (and is ignored when left over from another route).
-		firstDate(doc, "[itemprop~=datePublished]:not(meta)", false) ??
-		firstDate(
-			doc,
-			"time[pubdate], time[class*=publish i], time.dt-published, [class*=publish i] time, [class*=byline i] time, .dt-published[datetime]",
-			true,
-		) ??
-		firstDate(doc, "article time[datetime]", true) ??
-		firstDate(doc, "main time[datetime], [role=main] time[datetime]", true)
-	);
-}
-
-function nameOf(element: Element): string | undefined {
-	const named = element.querySelector("[itemprop~=name], .p-name") ?? element;
-	const value = named.getAttribute("content") ?? named.textContent ?? "";
-	// A long text is a biography block, not a name.
-	return value.length <= 200 ? value : undefined;
-}
-
-/** Author names from microdata (`itemprop=author`), microformats (`p-author`) or `<a rel=author>` links. */
-export function bylineNames(doc: Document): string[] {
-	for (const selector of ["[itemprop~=author]", ".h-entry .p-author", "article a[rel~=author]", "a[rel~=author]"]) {
-		const elements = doc.querySelectorAll(selector);
-		const names: string[] = [];
-		const count = Math.min(elements.length, MAX_CANDIDATES);
-		for (let i = 0; i < count; i++) {
-			const element = elements[i];
-			if (!element || markedAs(element, COMMENT)) continue;
-			const name = nameOf(element);
-			if (name) names.push(name);
+		if (tag !== "meta" && /(?:^|\s)datePublished(?:\s|$)/.test(element.getAttribute("itemprop") ?? "")) {
+			itemprop.push(element);
 		}
-		if (names.length > 0) return names;
-	}
-	return [];
+		const isTime = tag === "time";
+		const className = element.getAttribute("class") ?? "";
+		if (
+			marked.length < MAX_CANDIDATES &&
+			((isTime &&
+				(element.hasAttribute("pubdate") ||
+					PUBLISHED_MARK.test(className) ||
+					/(?:^|\s)dt-published(?:\s|$)/.test(className) ||
+					insideMarked(element, NEAR_MARK))) ||
+				(!isTime && /(?:^|\s)dt-published(?:\s|$)/.test(className) && element.hasAttribute("datetime")))
+		) {
+			marked.push(element);
+		}
+		if (isTime && element.hasAttribute("datetime")) {
+			// Only the first few of each kind are read; a page of comments has thousands.
+			if (inArticle.length < MAX_CANDIDATES && element.closest("article")) inArticle.push(element);
+			if (inMain.length < MAX_CANDIDATES && element.closest("main, [role=main]")) inMain.push(element);
+		}
+		return true;
+	});
+	return firstDate(itemprop, false) ?? firstDate(marked, true) ?? firstDate(inArticle, true) ?? firstDate(inMain, true);
 }

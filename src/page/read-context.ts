@@ -13,6 +13,17 @@ export interface ReadContext {
 	ld: JsonLd;
 	/** The JSON-LD node describing this page, when it can be trusted. */
 	main: JsonNode | undefined;
+	/** `document.title`, read once: a browser recomputes it on every read. */
+	title: () => string;
+}
+
+/** `document.title`, read on first use and kept. */
+export function onceTitle(doc: Document): () => string {
+	let title: string | undefined;
+	return () => {
+		title ??= attempt(() => doc.title) ?? "";
+		return title;
+	};
 }
 
 /** Run a read that hostile or broken markup may make throw; undefined when it does. */

@@ -3,6 +3,8 @@ import { squash } from "./text.ts";
 /** What is known about the site when judging a title. */
 export interface SiteContext {
 	siteName?: string | undefined;
+	/** Other names the page gives its site: application-name, the home link, the publisher. */
+	aliases?: readonly string[] | undefined;
 	/** The page's host name. */
 	host: string;
 	author?: string | undefined;
@@ -14,10 +16,21 @@ const SEPARATORS = [" :: ", " | ", " - ", " – ", " — ", " · ", " • ", " �
 const CONTINUATION =
 	/^(?:part|chapter|episode|ep|vol|volume|page|step|day|week|issue|lesson|section|update|updated|season|round|and|or|the end)\b/i;
 
-function split(title: string, from: "end" | "start"): { head: string; tail: string; separator: string } | undefined {
+// "Title [LWN.net]", "Title (Example Blog)": a bracketed suffix.
+const BRACKETED = /^(.*\S)\s+[[(]([^[\]()]{2,60})[\])]$/s;
+
+function split(
+	title: string,
+	from: "end" | "start",
+	prefixColon = false,
+): { head: string; tail: string; separator: string } | undefined {
+	if (from === "end") {
+		const bracketed = BRACKETED.exec(title);
+		if (bracketed) return { head: (bracketed[1] ?? "").trim(), tail: (bracketed[2] ?? "").trim(), separator: "[]" };
+	}
 	let at = -1;
 	let separator = "";
-	for (const candidate of SEPARATORS) {
+	for (const candidate of prefixColon ? [...SEPARATORS, ": "] : SEPARATORS) {
 		const index = from === "end" ? title.lastIndexOf(candidate) : title.indexOf(candidate);
 		if (index === -1) continue;
 		const better = at === -1 || (from === "end" ? index > at : index < at);
@@ -47,25 +60,58 @@ function rawHostLabel(host: string): string {
 	return second;
 }
 
+/** The host's labels that can name a site: not "www", not the top-level domain. */
+function hostLabels(host: string): string[] {
+	const labels = host.toLowerCase().split(".").filter(Boolean);
+	return labels.slice(0, -1).filter((label) => label !== "www" && label.length >= 2);
+}
+
+const MINOR_WORDS = new Set(["of", "the", "and", "for", "a", "an", "de", "der", "la", "le"]);
+
+function initials(part: string): string {
+	return part
+		.split(/\s+/)
+		.filter((word) => word && !MINOR_WORDS.has(word.toLowerCase()))
+		.map((word) => word[0] ?? "")
+		.join("")
+		.toLowerCase();
+}
+
 function namesHost(p: string, part: string, host: string): boolean {
 	const label = hostLabel(host);
+	const words = wordCount(part);
+	// A short label ("v8", "bbc") only by an exact match.
+	if (p === squash(host.replace(/^www\./i, ""))) return true;
+	for (const each of hostLabels(host)) if (p === squash(each)) return true;
 	if (label.length < 3) return false;
-	if (p === label || p === squash(host.replace(/^www\./i, ""))) return true;
-	if (wordCount(part) > 4) return false;
+	if (words > 6) return false;
+	// "Site Reliability Engineering" on sre.google.
+	if (words >= 3 && hostLabels(host).some((each) => each.length >= 3 && initials(part) === each)) return true;
+	// "The Rust Programming Language" on rust-lang.org, "evolve extension for Mercurial" on mercurial-scm.org.
+	const tokens = rawHostLabel(host).split("-").filter(Boolean);
+	const partWords = part.split(/\s+/).map(squash);
+	if (tokens.length > 1) {
+		if (tokens.every((token) => partWords.some((word) => word.startsWith(token)))) return true;
+		if (tokens.some((token) => token.length >= 5 && partWords.includes(token))) return true;
+	}
+	if (words > 4) return false;
 	return p.startsWith(label) || p.endsWith(label) || (p.length >= 4 && label.includes(p));
+}
+
+function namesKnown(p: string, part: string, name: string): boolean {
+	const site = squash(name);
+	if (p === site) return true;
+	// "Rust Blog" names the site "Rust"; "Rust in production" does not.
+	const short = wordCount(part) <= wordCount(name) + 1;
+	return short && p.length >= 3 && site.length >= 3 && (p.includes(site) || site.includes(p));
 }
 
 /** Whether `part` names the site: its known name, or its host ("The Verge" on theverge.com). */
 export function namesSite(part: string, context: SiteContext): boolean {
 	const p = squash(part);
 	if (p === "") return false;
-	if (context.siteName) {
-		const site = squash(context.siteName);
-		if (p === site) return true;
-		// "Rust Blog" names the site "Rust"; "Rust in production" does not.
-		const short = wordCount(part) <= wordCount(context.siteName) + 1;
-		if (short && p.length >= 3 && site.length >= 3 && (p.includes(site) || site.includes(p))) return true;
-	}
+	if (context.siteName && namesKnown(p, part, context.siteName)) return true;
+	if (context.aliases?.some((alias) => squash(alias) === p)) return true;
 	return namesHost(p, part, context.host);
 }
 
@@ -97,7 +143,14 @@ export function isSiteNameOnly(title: string, context: SiteContext): boolean {
 	const t = squash(title);
 	if (t === "") return false;
 	if (context.siteName && t === squash(context.siteName)) return true;
+	if (context.aliases?.some((alias) => squash(alias) === t)) return true;
 	return t === hostLabel(context.host) || t === squash(context.host.replace(/^www\./i, ""));
+}
+
+/** A title part that is the site's name as the site writes it: it matches the host or a name the page gives its site. */
+function isSiteWritten(part: string, context: SiteContext): boolean {
+	const p = squash(part);
+	return namesHost(p, part, context.host) || (context.aliases?.some((alias) => squash(alias) === p) ?? false);
 }
 
 /** "by Jane Doe" when Jane Doe is (one of) the page's author(s). */
@@ -123,7 +176,7 @@ export function trimSiteName(title: string, context: SiteContext): { title: stri
 		if (!parts || !hasText(parts.head)) break;
 		const byAuthor = isByline(parts.tail, context.author);
 		if (namesSite(parts.tail, context) || byAuthor) {
-			if (!byAuthor && namesHost(squash(parts.tail), parts.tail, context.host)) site ??= parts.tail;
+			if (!byAuthor && isSiteWritten(parts.tail, context)) site ??= parts.tail;
 			current = parts.head;
 			trimmedEnd = true;
 			continue;
@@ -134,14 +187,17 @@ export function trimSiteName(title: string, context: SiteContext): { title: stri
 		}
 		break;
 	}
-	const prefix = split(current, "start");
+	const prefix = split(current, "start", true);
 	if (prefix && hasText(prefix.tail)) {
-		const strong = prefix.separator !== " - " && prefix.separator !== " – ";
-		if (
-			namesSite(prefix.head, context) ||
-			(strong && !trimmedEnd && !context.siteName && looksLikeSiteName(prefix.head, prefix.tail))
-		) {
-			if (namesHost(squash(prefix.head), prefix.head, context.host)) site ??= prefix.head;
+		// "Incident report: API outage" is a title; only a known site ends at a colon.
+		const strong = prefix.separator !== " - " && prefix.separator !== " – " && prefix.separator !== ": ";
+		// "nullsink: a /dev/null for your logs" on nullsink.dev is a title; a colon ends a prefix only for a name the page gives its site.
+		const named =
+			prefix.separator === ": "
+				? [context.siteName, ...(context.aliases ?? [])].some((name) => name && squash(name) === squash(prefix.head))
+				: namesSite(prefix.head, context);
+		if (named || (strong && !trimmedEnd && !context.siteName && looksLikeSiteName(prefix.head, prefix.tail))) {
+			if (isSiteWritten(prefix.head, context)) site ??= prefix.head;
 			current = prefix.tail;
 		}
 	}

@@ -12,8 +12,11 @@ export const SITE_WIDE_TAGS = new Set(["og:site_name", "og:locale", "twitter:sit
 export const SOCIAL_TITLE = ["og:title", "twitter:title"] as const;
 export const DOCUMENT_TITLE = [
 	"citation_title",
+	"parsely-title",
 	"dc.title",
 	"dcterms.title",
+	"dc:title",
+	"dcterms:title",
 	"title",
 	"itemprop:headline",
 	"itemprop:name",
@@ -26,12 +29,20 @@ export const SITE_NAME = [
 	"citation_conference_title",
 	"dc.publisher",
 	"dcterms.publisher",
+	"dc:publisher",
+	"dcterms:publisher",
 	"citation_publisher",
 	"application-name",
 	"apple-mobile-web-app-title",
 ] as const;
 
-export const AUTHOR_FAMILY_FIRST = ["citation_author", "dc.creator", "dcterms.creator"] as const;
+export const AUTHOR_FAMILY_FIRST = [
+	"citation_author",
+	"dc.creator",
+	"dcterms.creator",
+	"dc:creator",
+	"dcterms:creator",
+] as const;
 export const AUTHOR = ["author", "article:author", "sailthru.author", "parsely-author", "byl"] as const;
 
 export const PUBLISHED = [
@@ -48,6 +59,9 @@ export const PUBLISHED = [
 	"dcterms.issued",
 	"dc.date",
 	"dcterms.date",
+	"dc:date",
+	"dcterms:date",
+	"dcterms:issued",
 	"dcterms.created",
 	"dc.date.created",
 	"date",
@@ -69,12 +83,14 @@ export const DESCRIPTION = [
 	"dc.description",
 	"dcterms.description",
 	"dcterms.abstract",
+	"dc:description",
+	"dcterms:description",
 	"citation_abstract",
 	"itemprop:description",
 ] as const;
 
 export const OG_IMAGE = ["og:image", "og:image:url", "og:image:secure_url"] as const;
-export const TWITTER_IMAGE = ["twitter:image", "twitter:image:src"] as const;
+export const TWITTER_IMAGE = ["twitter:image", "twitter:image:src", "parsely-image-url"] as const;
 export const MICRODATA_IMAGE = ["itemprop:image", "itemprop:thumbnailurl"] as const;
 
 export const LANGUAGE = [

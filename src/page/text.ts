@@ -288,7 +288,15 @@ export function cleanText(raw: unknown, max: number, options: { html?: boolean }
 	return cut(text, max);
 }
 
-/** Lower-case letters and digits only: for comparing names loosely. */
+/**
+ * Lower-case letters and digits only, accents dropped ("Aktuálně.cz" →
+ * "aktualnecz"): for comparing names loosely. Looks at the first 4,000
+ * characters only: names and titles are shorter, hostile values are not.
+ */
 export function squash(value: string): string {
-	return value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+	return value
+		.slice(0, 4_000)
+		.normalize("NFD")
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, "");
 }

@@ -13,6 +13,8 @@ interface TitleCandidate {
 	fromJsonLd?: boolean;
 	/** Headings are shown text, never carrying a site suffix. */
 	keepAsIs?: boolean;
+	/** The `<title>` element. */
+	documentTitle?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ function jsonLdTitle(c: ReadContext, main: JsonNode): string | undefined {
 	const headline = firstString(main.headline);
 	const name = firstString(main.name);
 	if (!headline || !name) return headline ?? name;
-	const others = [...metaValues(c.meta, sources.SOCIAL_TITLE), c.doc.title];
+	const others = [...metaValues(c.meta, sources.SOCIAL_TITLE), c.title()];
 	const agrees = (value: string) => others.some((other) => titlesAgree(value, other));
 	return !agrees(headline) && agrees(name) ? name : headline;
 }
@@ -37,9 +39,25 @@ function candidates(c: ReadContext): TitleCandidate[] {
 	for (const value of metaValues(c.meta, sources.SOCIAL_TITLE)) list.push({ value });
 	if (!isWork) list.push({ value: ldTitle, fromJsonLd: true });
 	for (const value of metaValues(c.meta, sources.DOCUMENT_TITLE)) list.push({ value });
-	list.push({ value: c.doc.title });
+	list.push({ value: c.title(), documentTitle: true });
 	list.push({ value: () => mainHeading(c.doc), keepAsIs: true });
 	return list;
+}
+
+/**
+ * An online book's `<title>` often names the book and its publisher
+ * ("Google - Site Reliability Engineering") while the `<h1>` names the
+ * chapter. When what is left of the `<title>` once the site is removed is a
+ * short name the heading does not mention, the heading is the page's title.
+ */
+function chapterHeading(c: ReadContext, raw: string, rest: string): string | undefined {
+	const words = rest.split(" ").length;
+	if (words > 3) return undefined;
+	const heading = mainHeading(c.doc);
+	if (!heading || heading.split(" ").length <= words) return undefined;
+	const h = squash(heading);
+	if (h.length < 4 || squash(raw).includes(h) || h.includes(squash(rest))) return undefined;
+	return heading;
 }
 
 function isCutShort(title: string): boolean {
@@ -58,7 +76,8 @@ export function pickTitle(c: ReadContext, site: SiteContext): string | undefined
 		const raw = typeof candidate.value === "function" ? attempt(candidate.value as () => unknown) : candidate.value;
 		const text = cleanText(raw, LIMITS.title, { html: candidate.fromJsonLd === true });
 		if (!text) continue;
-		const title = candidate.keepAsIs ? text : trimSiteName(text, site).title;
+		let title = candidate.keepAsIs ? text : trimSiteName(text, site).title;
+		if (candidate.documentTitle && title !== text) title = chapterHeading(c, text, title) ?? title;
 		if (isSiteNameOnly(title, site)) {
 			siteOnly ??= title;
 			continue;
@@ -76,7 +95,7 @@ export function pickTitle(c: ReadContext, site: SiteContext): string | undefined
 
 /** The site's name as its own titles write it: a part of og:title or `<title>` that matches the host. */
 export function siteFromTitles(c: ReadContext, site: SiteContext): string | undefined {
-	for (const value of [...metaValues(c.meta, sources.SOCIAL_TITLE), c.doc.title]) {
+	for (const value of [...metaValues(c.meta, sources.SOCIAL_TITLE), c.title()]) {
 		const text = cleanText(value, LIMITS.title);
 		const found = text ? cleanText(trimSiteName(text, site).site, LIMITS.siteName) : undefined;
 		if (found) return found;

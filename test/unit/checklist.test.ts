@@ -51,6 +51,14 @@ describe("the pre-send checklist", () => {
 		expect(items.find((i) => i.kind === "empty-section")?.message).toBe("The section “Tools” is empty.");
 	});
 
+	it("offers the link without its trackers, keeping the parameters that pick content", () => {
+		const url = "https://www.nytimes.com/2024/03/05/tech/ai.html?smid=nytcore-ios-share&page=2&xtor=RSS-1&id=7";
+		const items = checkIssue([{ ...makeCapture({ section: "articles", note: "n" }), url }], sections, []);
+		expect(items.find((i) => i.kind === "tracking")?.strippedUrl).toBe(
+			"https://www.nytimes.com/2024/03/05/tech/ai.html?page=2&id=7",
+		);
+	});
+
 	it("flags links featured in the last 10 issues only", () => {
 		const old = sentIssue(1, ["https://ex.com/old"]);
 		const recent = Array.from({ length: 10 }, (_, i) => sentIssue(i + 2, [`https://ex.com/r${i + 2}`]));

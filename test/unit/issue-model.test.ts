@@ -342,7 +342,7 @@ describe("the checklist follows the format", () => {
 			sections,
 			[],
 		);
-		expect(items.filter((i) => i.kind === "no-note").map((i) => i.message)).toEqual(["“Link " + n + "” has no note."]);
+		expect(items.filter((i) => i.kind === "no-note").map((i) => i.message)).toEqual([`“Link ${n}” has no note.`]);
 	});
 
 	it("does not call a parent with filled subsections, or a section kept when empty, empty", () => {

@@ -4,14 +4,13 @@ import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { joinAuthors } from "../../src/page/authors.ts";
 import { normalizeDate } from "../../src/page/dates.ts";
-import { extractDetails } from "../../src/page/details.ts";
+import { extractDetails, type PageDetails } from "../../src/page/details.ts";
 import { normalizeLang } from "../../src/page/lang.ts";
 import { readPage } from "../../src/page/read-page.ts";
 import { trimSiteName } from "../../src/page/site-title.ts";
 import { cleanText, decodeEntities, isPlaceholder, stripTags } from "../../src/page/text.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/pages");
-const FIELDS = ["title", "author", "siteName", "publishedAt", "description", "image", "lang"] as const;
 
 interface Expected {
 	url: string;
@@ -28,19 +27,48 @@ const fixtureNames = readdirSync(FIXTURES)
 	.map((name) => name.slice(0, -".html".length))
 	.sort();
 
+interface Fixture {
+	name: string;
+	html: string;
+	expected: Expected;
+}
+
+function readFixture(name: string): Fixture {
+	const html = readFileSync(join(FIXTURES, `${name}.html`), "utf8");
+	const expected = JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), "utf8")) as Expected;
+	return { name, html, expected };
+}
+
+const corpus = fixtureNames.map(readFixture);
+const extracted = new Map<string, PageDetails>();
+
+/** Each page is parsed and read once, whichever test asks first (jsdom takes seconds on the 1 MB page). */
+function detailsOf({ name, html, expected }: Fixture): PageDetails {
+	let details = extracted.get(name);
+	if (!details) {
+		details = extractDetails(load(html, expected.url), expected.url);
+		extracted.set(name, details);
+	}
+	return details;
+}
+
+/** Fields scored as rates over the corpus, with the share of pages each must get right. */
+const SCORED = { title: 0.97, author: 0.9, siteName: 0.97, publishedAt: 0.97 } as const;
+/** Fields every page must get exactly right. */
+const EXACT = ["description", "image", "lang"] as const;
+
 describe("extractDetails on the fixture corpus", () => {
-	it("has a corpus of at least 30 pages, each with expected values", () => {
-		expect(fixtureNames.length).toBeGreaterThanOrEqual(30);
+	it("has a corpus of at least 80 pages, each with expected values", () => {
+		expect(corpus.length).toBeGreaterThanOrEqual(80);
 	});
 
-	for (const name of fixtureNames) {
-		it(name, () => {
-			const html = readFileSync(join(FIXTURES, `${name}.html`), "utf8");
-			const expected = JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), "utf8")) as Expected;
-			const details = extractDetails(load(html, expected.url), expected.url);
+	for (const fixture of corpus) {
+		const { name, expected } = fixture;
+		it(`${name}: ${EXACT.join(", ")} and canonical`, { timeout: 60_000 }, () => {
+			const details = detailsOf(fixture);
 			const actual: Record<string, string | null> = {};
 			const wanted: Record<string, string | null> = {};
-			for (const field of FIELDS) {
+			for (const field of EXACT) {
 				actual[field] = details[field] ?? null;
 				wanted[field] = expected[field] ?? null;
 			}
@@ -51,6 +79,36 @@ describe("extractDetails on the fixture corpus", () => {
 			expect(actual).toEqual(wanted);
 		});
 	}
+
+	it("gets title, site and date right on ≥ 97 % of pages and the author on ≥ 90 %", { timeout: 120_000 }, () => {
+		const right: Record<string, number> = {};
+		const scored: Record<string, number> = {};
+		const misses: string[] = [];
+		for (const fixture of corpus) {
+			const { name, expected } = fixture;
+			const details = detailsOf(fixture);
+			for (const field of Object.keys(SCORED) as (keyof typeof SCORED)[]) {
+				const want = expected[field] ?? null;
+				const got = details[field] ?? null;
+				// A page counts when it has the field or we made one up: a junk value is a miss too.
+				if (want === null && got === null) continue;
+				scored[field] = (scored[field] ?? 0) + 1;
+				if (want === got) right[field] = (right[field] ?? 0) + 1;
+				else misses.push(`${name} ${field}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+			}
+		}
+		const rates = Object.fromEntries(
+			Object.keys(SCORED).map((field) => [field, (right[field] ?? 0) / (scored[field] ?? 1)]),
+		) as Record<keyof typeof SCORED, number>;
+		console.log(
+			`page details on ${corpus.length} pages: ${Object.entries(rates)
+				.map(([field, rate]) => `${field} ${(rate * 100).toFixed(1)} % of ${scored[field]}`)
+				.join(", ")}${misses.length ? `\n  misses:\n  ${misses.join("\n  ")}` : ""}`,
+		);
+		for (const [field, target] of Object.entries(SCORED) as [keyof typeof SCORED, number][]) {
+			expect({ field, rate: rates[field] }).toEqual({ field, rate: expect.toSatisfy((r: number) => r >= target) });
+		}
+	});
 });
 
 describe("normalizeDate", () => {

@@ -114,7 +114,7 @@ describe("issue templates written by the curator", () => {
 	it("report a misspelt variable or field where it is used, when the issue is rendered", () => {
 		const field = errorOf(() => renderIssue(ISSUE, "md", "{% for s in issue.sections %}\n  {{ s.nmae }}{% endfor %}"));
 		expect([field.reason, field.line, field.column]).toEqual([
-			'no field "nmae" on s — did you mean "name"? Fields: id, name, layout, entries, items',
+			'no field "nmae" on s — did you mean "name"? Fields: id, name, layout, depth, level, parent, partial, intro, …',
 			2,
 			8,
 		]);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { canonicalUrl, isSavableUrl, stripTracking, urlKey } from "../../src/core/url.ts";
+import {
+	canonicalUrl,
+	DEFAULT_TRACKING_PARAMS,
+	isSavableUrl,
+	stripTracking,
+	urlKey,
+	viaFromReferrer,
+} from "../../src/core/url.ts";
 
 describe("which pages can be saved", () => {
 	it.each([
@@ -75,5 +82,59 @@ describe("matching the same link", () => {
 		expect(urlKey("https://example.com/a?id=1")).not.toBe(urlKey("https://example.com/a?id=2"));
 		expect(urlKey("https://example.com/a")).not.toBe(urlKey("https://example.org/a"));
 		expect(urlKey("https://example.com/app#/one")).not.toBe(urlKey("https://example.com/app#/two"));
+	});
+});
+
+describe("the default tracker list", () => {
+	it.each([
+		["https://www.nytimes.com/2024/a.html?smid=url-share", "https://www.nytimes.com/2024/a.html"],
+		["https://www.theguardian.com/a?CMP=share_btn_tw", "https://www.theguardian.com/a"],
+		["https://www.lemonde.fr/a.html?xtor=RSS-3208", "https://www.lemonde.fr/a.html"],
+		["https://news.yahoo.com/a.html?guccounter=1&guce_referrer=aHR0", "https://news.yahoo.com/a.html"],
+		["https://www.heise.de/news/a.html?wt_mc=rss.red.ho.ho.atom.beitrag.beitrag", "https://www.heise.de/news/a.html"],
+		["https://example.com/a?iid=123&ocid=msedgntp&cvid=abc", "https://example.com/a"],
+		["https://medium.com/p/abc?source=rss----5517fd7b58a6---4", "https://medium.com/p/abc"],
+		["https://example.com/a?mtm_campaign=x&pk_source=y&ttclid=z", "https://example.com/a"],
+	])("strips %s", (input, expected) => {
+		expect(stripTracking(input)).toBe(expected);
+	});
+
+	it("never strips a parameter that picks the content", () => {
+		const url = "https://example.com/search?id=7&p=3&page=2&q=rust&s=x&v=abc&t=42&sort=new&source=docs&lang=de";
+		expect(stripTracking(url)).toBe(url);
+		for (const name of ["id", "p", "page", "q", "s", "v", "t", "sort", "lang", "source"]) {
+			expect(DEFAULT_TRACKING_PARAMS.map((p) => p.toLowerCase())).not.toContain(name);
+		}
+	});
+});
+
+describe("the via credit from the referrer", () => {
+	const page = "https://blog.example.org/post";
+	it.each([
+		["https://news.ycombinator.com/item?id=1", "https://news.ycombinator.com/item?id=1"],
+		[
+			"https://l.facebook.com/l.php?u=https%3A%2F%2Fnewsletter.example%2Fissue-9%3Futm_source%3Dfb&h=AT0",
+			"https://newsletter.example/issue-9",
+		],
+		["https://www.google.com/url?q=https://devopsweekly.example/42&sa=D", "https://devopsweekly.example/42"],
+		[
+			"https://out.reddit.com/t3_abc?url=https%3A%2F%2Fwww.reddit.com%2Fr%2Fsre%2F&token=x",
+			"https://www.reddit.com/r/sre/",
+		],
+	])("from %s credits %s", (referrer, expected) => {
+		expect(viaFromReferrer(referrer, page)).toBe(expected);
+	});
+
+	it.each([
+		["a shortener that hides where the link was", "https://t.co/AbC123"],
+		[
+			"a redirector pointing at the page itself",
+			"https://out.reddit.com/t3_abc?url=https%3A%2F%2Fblog.example.org%2Fpost",
+		],
+		["the page's own site", "https://blog.example.org/"],
+		["a redirector with no destination", "https://l.facebook.com/l.php"],
+		["not http(s)", "android-app://com.slack/"],
+	])("gives none for %s", (_, referrer) => {
+		expect(viaFromReferrer(referrer, page)).toBeUndefined();
 	});
 });
