@@ -1,5 +1,6 @@
 import type { Issue, IssueSection } from "../issue.ts";
 import type { Newsletter } from "../newsletter.ts";
+import { DEFAULT_TEMPLATES } from "../template/defaults.ts";
 import { TemplateError } from "../template/errors.ts";
 import { withoutBidiControls } from "../text/bidi.ts";
 import { issueTemplates } from "./filters.ts";
@@ -66,7 +67,15 @@ export function renderIssue(issue: Issue, format: Format, template?: string, opt
 }
 
 function renderClean(clean: Issue, format: Format, template: string | undefined, options: RenderOptions): string {
-	const out = RENDERERS[format](withKnownPartials(clean, options.partials?.[format]), template);
+	const partials = options.partials?.[format];
+	const issue = withKnownPartials(clean, partials);
+	// With partials, the template is compiled with them, so `{% render "name" %}` finds the curator's.
+	const out =
+		partials && Object.keys(partials).length > 0
+			? issueTemplates.render(template ?? DEFAULT_TEMPLATES[format], { issue }, format === "html" ? "html" : "none", {
+					partials,
+				})
+			: RENDERERS[format](issue, template);
 	return format === "html" ? applyHtmlStyles(out, options.htmlStyles) : out;
 }
 
