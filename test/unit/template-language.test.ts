@@ -4,6 +4,7 @@ import { ISSUE_FILTERS } from "../../src/core/render/filters.ts";
 import { civilFromDays, daysFromCivil, formatMoment } from "../../src/core/template/dates.ts";
 import { TemplateEngine } from "../../src/core/template/engine.ts";
 import { TemplateError } from "../../src/core/template/errors.ts";
+import { TOO_LARGE } from "../../src/core/template/limits.ts";
 
 const engine = new TemplateEngine(ISSUE_FILTERS);
 const render = (source: string, data: Record<string, unknown> = {}, partials?: Record<string, string>) =>
@@ -256,6 +257,18 @@ describe("named partials with render", () => {
 				{ a: '{{ n }}{% if n > 0 %}{% assign m = n | minus: 1 %}{% render "a", n: m %}{% endif %}' },
 			),
 		).toBe("210");
+	});
+
+	it("stops a partial whose text passes the output limit, at the render tag", () => {
+		const big = { p: "x".repeat(10_000) };
+		const list = Array.from({ length: 2_000 }, (_, i) => i);
+		let error: TemplateError | undefined;
+		try {
+			render('ok\n  {% render "p" for list as i %}', { list }, big);
+		} catch (caught) {
+			error = caught as TemplateError;
+		}
+		expect([error?.reason, error?.line, error?.column]).toEqual([TOO_LARGE, 2, 3]);
 	});
 
 	it("compiles a template and its partials once, and again only when the partials change", () => {

@@ -515,6 +515,8 @@ class Compiler {
 /** A failure inside a partial, reported at the render tag with the partial's own line and column. */
 function inPartial(name: string, source: string, at: number, error: unknown): unknown {
 	if (!(error instanceof TemplateFailure) || error instanceof DepthFailure) return error;
+	// Output over the limit, made by the partial's own text: placed at the render tag.
+	if (error.at === UNPLACED) return new TemplateFailure(at, error.message);
 	const { line, column } = positionAt(source, error.at);
 	return new TemplateFailure(at, `in partial "${name}" (line ${line}, column ${column}): ${error.message}`);
 }

@@ -73,7 +73,7 @@ export const TAG_ENTRIES: Readonly<Record<string, Documented>> = {
 		},
 		exampleOutput: "[One](https://a.example/1) [Two](https://a.example/2) ",
 		origin: "differs",
-		note: "Partials are defined by the curator by name (no files). The variables the template was rendered with stay visible inside, as Shopify's global objects do. Partials may render partials, at most 16 deep.",
+		note: "Partials are defined by the curator by name (no files). The variables the template was rendered with stay visible inside, as Shopify's global objects do. A variable the partial reads must be passed to it: an unknown name is an error, as everywhere. Arguments are values, without filters (assign first). Partials may render partials, at most 16 deep.",
 	},
 	comment: {
 		signature: "{% comment %} … {% endcomment %}",
