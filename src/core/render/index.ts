@@ -59,8 +59,9 @@ export function withKnownPartials(issue: Issue, partials: Readonly<Record<string
 
 /**
  * Render an issue in one format, with the curator's template or the format's
- * default. Bidi embeddings, overrides and isolates are removed from every
- * field first, in every format (core/text/bidi.ts says why).
+ * default, and the newsletter's partials and HTML style map. Bidi
+ * embeddings, overrides and isolates are removed from every field first, in
+ * every format (core/text/bidi.ts says why).
  */
 export function renderIssue(issue: Issue, format: Format, template?: string, options: RenderOptions = {}): string {
 	return renderClean(withoutBidiControls(issue), format, template, options);
