@@ -11,6 +11,7 @@ export const DEFAULT_STARTER: Starter = {
 	formats: ["md", "html", "txt", "json"],
 	templates: { ...DEFAULT_TEMPLATES },
 	partials: {},
-	sections: DEFAULT_NEWSLETTER.sections.map((s) => ({ ...s })),
+	// Shared, not copied (nothing runs at import): applyStarter copies what it hands out.
+	sections: DEFAULT_NEWSLETTER.sections,
 	fields: [],
 };
