@@ -6,7 +6,7 @@ import { type Capture, normalizeCapture, type Section } from "../../src/core/cap
 import { compileIssue, type Issue } from "../../src/core/issue.ts";
 import { type IssueFile, parseIssueFile } from "../../src/core/issue-file.ts";
 import type { Newsletter } from "../../src/core/newsletter.ts";
-import { DEFAULT_TEMPLATES, type Format, renderFormats } from "../../src/core/render/index.ts";
+import { DEFAULT_TEMPLATES, type Format, renderFormats, renderOptions } from "../../src/core/render/index.ts";
 import { NESTED_TEMPLATES } from "../../src/core/starters/default.ts";
 import {
 	applyStarter,
@@ -326,6 +326,29 @@ describe("applyStarter", () => {
 		const replaced = applyStarter(current, HTML_WEEKLY_STARTER, { overwriteEdited: true });
 		expect(replaced.partials.html?.item).toBe(HTML_WEEKLY_STARTER.partials.html?.item);
 		expect(replaced.htmlStyles).toEqual(HTML_WEEKLY_STARTER.htmlStyles);
+	});
+
+	it("gives a newsletter that renders its starter's golden through the newsletter's own render options", () => {
+		for (const starter of STARTERS) {
+			const applied = applyStarter(fresh, starter, { overwriteEdited: false });
+			const file = weekFile(starter, "week-1");
+			const newsletter: Newsletter = {
+				...file.newsletter,
+				sections: applied.sections,
+				fields: applied.fields,
+				partials: applied.partials,
+				...(applied.htmlStyles ? { htmlStyles: applied.htmlStyles } : {}),
+			};
+			const out = renderFormats(
+				compileFile({ ...file, newsletter }),
+				starter.formats,
+				applied.templates,
+				renderOptions(newsletter),
+			);
+			for (const format of starter.formats) {
+				expect(out[format]).toBe(readFileSync(join(FIXTURES, starter.id, `week-1.expected.${format}`), "utf8"));
+			}
+		}
 	});
 
 	it("keeps sections that hold captures after the starter's, and the curator's own fields", () => {
