@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Capture, type CaptureInput, normalizeCapture, type Section } from "../../src/core/capture.ts";
 import { checkIssue, checkRenderedSections } from "../../src/core/checklist.ts";
 import { compileIssue } from "../../src/core/issue.ts";
-import { parseIssueFile } from "../../src/core/issue-file.ts";
 import {
 	carryRecurring,
 	type IssueMeta,
@@ -26,7 +23,6 @@ import {
 	updateSection,
 	validateSections,
 } from "../../src/core/sections.ts";
-import { NESTED_MARKDOWN_TEMPLATE, NESTED_TEMPLATES } from "../../src/core/starters/default.ts";
 
 const SECTIONS: Section[] = [
 	{ id: "updates", name: "Updates", layout: "entries" },
@@ -79,7 +75,7 @@ describe("nested sections", () => {
 
 	it("renders nested headings one level deeper in the nested starter template", () => {
 		const issue = compileIssue([capture({ section: "berlin", title: "Meetup" })], NEWSLETTER, META);
-		const md = renderIssue(issue, "md", NESTED_MARKDOWN_TEMPLATE);
+		const md = renderIssue(issue, "md");
 		expect(md).toContain("## Events\n\n### Europe\n\n#### Berlin\n\n##### [Meetup](https://example.org/");
 	});
 
@@ -146,7 +142,7 @@ describe("kept-empty sections and section intros", () => {
 		const issue = compileIssue([], NEWSLETTER, META);
 		const cfp = issue.sections.find((s) => s.id === "cfp");
 		expect(cfp).toMatchObject({ empty: true, emptyText: "No calls this week." });
-		const md = renderIssue(issue, "md", NESTED_MARKDOWN_TEMPLATE);
+		const md = renderIssue(issue, "md");
 		expect(md).toContain("## Calls for participation\n\nNo calls this week.\n");
 	});
 
@@ -154,33 +150,18 @@ describe("kept-empty sections and section intros", () => {
 		const issue = compileIssue([capture({ section: "cfp", title: "Speak!" })], NEWSLETTER, META);
 		const cfp = issue.sections.find((s) => s.id === "cfp");
 		expect(cfp?.emptyText).toBeNull();
-		expect(renderIssue(issue, "md", NESTED_MARKDOWN_TEMPLATE)).not.toContain("No calls this week.");
+		expect(renderIssue(issue, "md")).not.toContain("No calls this week.");
 	});
 
 	it("renders this issue's intro of a section, and a section with only an intro", () => {
 		const meta = { ...META, sectionIntros: { quote: "From *the* mailing list:" } };
 		const issue = compileIssue([], NEWSLETTER, meta);
 		expect(issue.sections.find((s) => s.id === "quote")?.intro).toBe("From *the* mailing list:");
-		expect(renderIssue(issue, "md", NESTED_MARKDOWN_TEMPLATE)).toContain(
-			"## Quote of the week\n\nFrom *the* mailing list:\n",
-		);
+		expect(renderIssue(issue, "md")).toContain("## Quote of the week\n\nFrom *the* mailing list:\n");
 	});
 });
 
-describe("the nested starter templates", () => {
-	const formats = ["md", "html", "txt"] as const;
-	it.each(["sre-weekly-90", "hostile"])("render %s exactly as the default templates do", (name) => {
-		const dir = join(import.meta.dirname, "../fixtures/issues", name);
-		const file = parseIssueFile(readFileSync(join(dir, "issue.json"), "utf8"));
-		const captures = file.captures.map((input, i) =>
-			normalizeCapture({ ...input, position: i }, { id: `c${i}`, now: i }),
-		);
-		const issue = compileIssue(captures, file.newsletter, file.meta);
-		for (const format of formats) {
-			expect(renderIssue(issue, format, NESTED_TEMPLATES[format]), format).toBe(renderIssue(issue, format));
-		}
-	});
-
+describe("the default templates, for the newsletter model", () => {
 	it("render subsections, intros, kept-empty text and several sponsors in HTML and plain text", () => {
 		const meta = {
 			...META,
@@ -191,7 +172,7 @@ describe("the nested starter templates", () => {
 			sectionIntros: { events: "Lots *on*." },
 		};
 		const issue = compileIssue([capture({ section: "europe", title: "Meetup" })], NEWSLETTER, meta);
-		const html = renderIssue(issue, "html", NESTED_TEMPLATES.html);
+		const html = renderIssue(issue, "html");
 		expect(html).toMatch(
 			/<h3 style="[^"]*">Europe<\/h3>\n<h4 style="[^"]*"><a href="https:\/\/example.org\/\d+"[^>]*>Meetup<\/a><\/h4>/,
 		);
@@ -199,10 +180,28 @@ describe("the nested starter templates", () => {
 		expect(html).toContain('<p style="margin:0 0 16px;">No calls this week.</p>');
 		expect(html).not.toContain('<ul style="margin:0 0 16px;padding:0 0 0 24px;">\n</ul>');
 		expect(html.match(/A message from our sponsor/g)).toHaveLength(2);
-		const txt = renderIssue(issue, "txt", NESTED_TEMPLATES.txt);
+		const txt = renderIssue(issue, "txt");
 		expect(txt).toContain("\n\nEvents\n------\n\nLots on.\n\n\nEurope\n······\n\nMeetup\n");
 		expect(txt).toContain("Calls for participation\n-----------------------\n\nNo calls this week.");
 		expect(txt).toContain("A message from our sponsor, Acme: Buy.\n\nA message from our sponsor, Globex: Hire.\n---");
+	});
+	it("render a section through its own partial, in every format, and fall back to the layout when it is unknown", () => {
+		const entry = capture({ section: "europe", title: "Meetup" });
+		const withPartial = {
+			...NEWSLETTER,
+			sections: NEWSLETTER.sections.map((s) => (s.id === "europe" ? { ...s, partial: "agenda" } : s)),
+		};
+		const issue = compileIssue([entry], withPartial, META);
+		const agenda = "{% for e in section.entries %}* {{ e.title }} (agenda){% endfor %}";
+		for (const format of ["md", "html", "txt"] as const) {
+			const out = renderIssue(issue, format, undefined, { partials: { [format]: { agenda } } });
+			expect(out, format).toContain("* Meetup (agenda)");
+			expect(out, format).toMatch(/Europe/);
+			// No partial of that name for this format: the section renders the layout's way, not nothing.
+			const fallback = renderIssue(issue, format, undefined, { partials: {} });
+			expect(fallback, format).not.toContain("(agenda)");
+			expect(fallback, format).toContain("Meetup");
+		}
 	});
 });
 
@@ -234,7 +233,7 @@ describe("sponsors, sponsored items, tags and fields", () => {
 			["Paid", true],
 			["Last", false],
 		]);
-		const md = renderIssue(issue, "md", NESTED_MARKDOWN_TEMPLATE);
+		const md = renderIssue(issue, "md");
 		expect(md).toContain(
 			"**A message from our sponsor, Acme:** Buy.\n\n**A message from our sponsor, Globex:** Hire.\n\n---",
 		);

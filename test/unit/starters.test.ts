@@ -7,7 +7,6 @@ import { compileIssue, type Issue } from "../../src/core/issue.ts";
 import { type IssueFile, parseIssueFile } from "../../src/core/issue-file.ts";
 import type { Newsletter } from "../../src/core/newsletter.ts";
 import { DEFAULT_TEMPLATES, type Format, renderFormats, renderOptions } from "../../src/core/render/index.ts";
-import { NESTED_TEMPLATES } from "../../src/core/starters/default.ts";
 import {
 	applyStarter,
 	COMMUNITY_WEEKLY_STARTER,
@@ -197,19 +196,10 @@ describe("the default starter", () => {
 		expect(DEFAULT_STARTER.templates).toEqual(DEFAULT_TEMPLATES);
 	});
 
-	it("renders SRE Weekly #90 as expected.md, byte for byte, as does the nested Markdown template", () => {
+	it("renders SRE Weekly #90 as expected.md, byte for byte", () => {
 		const issue = compileFile(readFile(join(ISSUES, "sre-weekly-90", "issue.json")));
 		const expected = readFileSync(join(ISSUES, "sre-weekly-90", "expected.md"), "utf8");
 		expect(renderWith(DEFAULT_STARTER, issue).md).toBe(expected);
-		expect(renderFormats(issue, ["md"], { md: NESTED_TEMPLATES.md }).md).toBe(expected);
-	});
-
-	it("renders its own weeks the same with the nested templates, in every format they cover", () => {
-		for (const week of WEEKS) {
-			const issue = compileFile(weekFile(DEFAULT_STARTER, week));
-			const formats = ["md", "html", "txt"] as const;
-			expect(renderFormats(issue, formats, NESTED_TEMPLATES)).toEqual(renderFormats(issue, formats));
-		}
 	});
 });
 

@@ -204,6 +204,20 @@ describe("named partials with render", () => {
 		);
 	});
 
+	it("renders a partial named by a variable (a section's own partial), with did-you-mean when it is unknown", () => {
+		const sections = [
+			{ name: "Up", partial: "entry", entry: ENTRIES[0] },
+			{ name: "Down", partial: "entyr", entry: ENTRIES[1] },
+		];
+		expect(render('{% render s.partial, entry: s.entry, note: "" %}', { s: sections[0] }, partials)).toBe("- Down\n");
+		expect(
+			reasonOf(() => render('{% render s.partial, entry: s.entry, note: "" %}', { s: sections[1] }, partials)),
+		).toBe('unknown partial "entyr" — did you mean "entry"?');
+		expect(reasonOf(() => render("{% render s.partial with s %}", { s: sections[0] }, partials))).toMatch(
+			/needs a name after as/,
+		);
+	});
+
 	it("isolates the partial from assigned and loop variables, but not from the template's own data", () => {
 		expect(render('{% render "issueTitle" %}', { issue: { title: "Ops #1" } }, partials)).toBe("Ops #1");
 		expect(reasonOf(() => render('{% assign secret = 1 %}{% render "peek" %}', {}, partials))).toBe(

@@ -432,15 +432,23 @@ class Compiler {
 
 	private renderTag(token: TagToken): Part {
 		const parser = this.expression(token);
-		const nameLexeme = parser.quoted('the partial\'s name in quotes: {% render "entry" %}');
-		const name = nameLexeme.value;
-		const source = this.partials.sources[name];
+		// A quoted name, or (as LiquidJS's dynamic partials) a variable holding the name, such as
+		// section.partial: the partial is then looked up when the tag runs.
+		const quoted = parser.peek()?.type === "string";
+		const named: Evaluate | undefined = quoted ? undefined : parser.value();
+		const name = quoted ? parser.quoted('the partial\'s name in quotes: {% render "entry" %}').value : "";
 		let each: { list: Evaluate; as: string } | undefined;
 		let single: { value: Evaluate; as: string } | undefined;
 		const isFor = parser.accept("for");
 		if (isFor || parser.accept("with")) {
 			const value = parser.value();
-			const as = parser.accept("as") ? parser.word("a name after as").value : name;
+			const as = parser.accept("as")
+				? parser.word("a name after as").value
+				: named
+					? parser.fail(
+							"a partial named by a variable needs a name after as: {% render section.partial with section as section %}",
+						)
+					: name;
 			if (isFor) each = { list: value, as };
 			else single = { value, as };
 		}
@@ -453,13 +461,16 @@ class Compiler {
 			if (!parser.accept(",")) break;
 		}
 		parser.finish();
-		const target = this.partial(name, token.at);
 		const at = token.at;
+		const fixed = named ? undefined : this.partial(name, at);
 		const run = (ctx: Context, extra?: [string, unknown][]): void => {
+			const partialName = named ? String(named(ctx) ?? "") : name;
+			const target = fixed ?? this.partial(partialName, at);
+			const source = this.partials.sources[partialName];
 			if (ctx.depth >= MAX_PARTIAL_DEPTH) {
 				throw new DepthFailure(
 					at,
-					`partials render partials more than ${MAX_PARTIAL_DEPTH} deep: does "${name}" render itself?`,
+					`partials render partials more than ${MAX_PARTIAL_DEPTH} deep: does "${partialName}" render itself?`,
 				);
 			}
 			const assigned = new Map<string, unknown>();
@@ -470,7 +481,7 @@ class Compiler {
 				target()(child);
 			} catch (error) {
 				if (error instanceof DepthFailure) throw new DepthFailure(at, error.message);
-				throw inPartial(name, source ?? "", at, error);
+				throw inPartial(partialName, source ?? "", at, error);
 			} finally {
 				ctx.out = child.out;
 				ctx.chunks = child.chunks;

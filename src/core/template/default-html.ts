@@ -2,6 +2,11 @@
  * The default HTML template: an email-safe document (inline styles only, no
  * scripts, no external CSS). Every `{{ }}` is HTML-escaped; the Markdown
  * filters return sanitised HTML that is passed through as is.
+ *
+ * Sections nest (a heading's level follows the section's depth); a section
+ * with its own partial (Section.partial) renders its body through it, any
+ * other through its layout; kept-empty text, section intros and every
+ * sponsor are shown.
  */
 export const DEFAULT_HTML_TEMPLATE = `<!DOCTYPE html>
 <html>
@@ -17,15 +22,31 @@ export const DEFAULT_HTML_TEMPLATE = `<!DOCTYPE html>
 {%- if issue.intro %}
 {{ issue.intro | markdown }}
 {%- endif %}
-{%- if issue.sponsor %}
+{%- if issue.sponsors %}
 <div style="margin:24px 0;padding:12px 16px;border-top:1px solid #dddddd;border-bottom:1px solid #dddddd;background-color:#f7f7f7;">
-<p style="margin:0;"><strong>A message from our sponsor, {{ issue.sponsor.name }}:</strong> {{ issue.sponsor.text | markdown_inline }}
-{%- if issue.sponsor.url %} <a href="{{ issue.sponsor.url | href }}" style="color:#0b57d0;text-decoration:underline;">{{ issue.sponsor.linkText | default: "Learn more" }}</a>{% endif %}</p>
+{%- for sponsor in issue.sponsors %}
+<p style="{% if forloop.first %}margin:0;{% else %}margin:12px 0 0;{% endif %}"><strong>A message from our sponsor, {{ sponsor.name }}:</strong> {{ sponsor.text | markdown_inline }}
+{%- if sponsor.url %} <a href="{{ sponsor.url | href }}" style="color:#0b57d0;text-decoration:underline;">{{ sponsor.linkText | default: "Learn more" }}</a>{% endif %}</p>
+{%- endfor %}
 </div>
 {%- endif %}
 {%- for section in issue.sections %}
+{%- capture entry_level %}{% if section.level == 2 %}3{% elsif section.level == 3 %}4{% elsif section.level == 4 %}5{% else %}6{% endif %}{% endcapture %}
+{%- if section.level == 2 %}
 <h2 style="margin:32px 0 16px;font-size:22px;line-height:1.3;border-bottom:2px solid #222222;">{{ section.name }}</h2>
-{%- if section.layout == "list" %}
+{%- else %}
+<h{{ section.level }} style="margin:24px 0 12px;font-size:19px;line-height:1.3;">{{ section.name }}</h{{ section.level }}>
+{%- endif %}
+{%- if section.intro %}
+{{ section.intro | markdown }}
+{%- endif %}
+{%- if section.emptyText %}
+{{ section.emptyText | markdown }}
+{%- endif %}
+{%- if section.partial %}
+{% render section.partial, section: section %}
+{%- elsif section.layout == "list" %}
+{%- if section.items %}
 <ul style="margin:0 0 16px;padding:0 0 0 24px;">
 {%- for item in section.items %}
 {%- if item.url %}
@@ -41,9 +62,10 @@ export const DEFAULT_HTML_TEMPLATE = `<!DOCTYPE html>
 {%- endif %}
 {%- endfor %}
 </ul>
+{%- endif %}
 {%- else %}
 {%- for entry in section.entries %}
-<h3 style="margin:24px 0 8px;font-size:18px;line-height:1.35;"><a href="{{ entry.url | href }}" style="color:#0b57d0;text-decoration:none;">{{ entry.title }}</a></h3>
+<h{{ entry_level }} style="margin:24px 0 8px;font-size:18px;line-height:1.35;"><a href="{{ entry.url | href }}" style="color:#0b57d0;text-decoration:none;">{{ entry.title }}</a></h{{ entry_level }}>
 {%- if entry.note %}
 {{ entry.note | markdown }}
 {%- endif %}

@@ -3,27 +3,48 @@
  * test/fixtures/issues/sre-weekly-90/expected.md from issue.json.
  * Each optional block starts with `{%-` and a blank line, so a block that is
  * left out leaves no blank line behind.
+ *
+ * Sections nest (a heading's level follows the section's depth); a section
+ * with its own partial (Section.partial) renders its body through it, any
+ * other through its layout; kept-empty text, section intros and every
+ * sponsor are shown.
  */
 export const DEFAULT_MARKDOWN_TEMPLATE = `# {{ issue.title | md_text }}
 {%- if issue.intro %}
 
 {{ issue.intro | md_safe }}
 {%- endif %}
-{%- if issue.sponsor %}
+{%- if issue.sponsors %}
 
 ---
+{%- for sponsor in issue.sponsors %}
 
-**A message from our sponsor, {{ issue.sponsor.name | md_text }}:** {{ issue.sponsor.text | md_safe }}
-{%- if issue.sponsor.url %} [{{ issue.sponsor.linkText | default: "Learn more" | md_text }}]({{ issue.sponsor.url | md_url }}){% endif %}
+**A message from our sponsor, {{ sponsor.name | md_text }}:** {{ sponsor.text | md_safe }}
+{%- if sponsor.url %} [{{ sponsor.linkText | default: "Learn more" | md_text }}]({{ sponsor.url | md_url }}){% endif %}
+{%- endfor %}
 {%- if issue.sections or issue.outro %}
 
 ---
 {%- endif %}
 {%- endif %}
 {%- for section in issue.sections %}
+{%- capture heading %}{% if section.level == 2 %}##{% elsif section.level == 3 %}###{% elsif section.level == 4 %}####{% else %}#####{% endif %}{% endcapture %}
+{%- capture entry_heading %}{% if section.level == 2 %}###{% elsif section.level == 3 %}####{% elsif section.level == 4 %}#####{% else %}######{% endif %}{% endcapture %}
 
-## {{ section.name | md_text }}
-{%- if section.layout == "list" %}
+{{ heading }} {{ section.name | md_text }}
+{%- if section.intro %}
+
+{{ section.intro | md_safe }}
+{%- endif %}
+{%- if section.emptyText %}
+
+{{ section.emptyText | md_safe }}
+{%- endif %}
+{%- if section.partial %}
+
+{% render section.partial, section: section %}
+{%- elsif section.layout == "list" %}
+{%- if section.items %}
 {% for item in section.items -%}
 {%- if item.url %}
 - [{{ item.text | md_link_text }}]({{ item.url | md_url }})
@@ -34,10 +55,11 @@ export const DEFAULT_MARKDOWN_TEMPLATE = `# {{ issue.title | md_text }}
 {%- endfor %}
 {%- endif %}
 {%- endfor %}
+{%- endif %}
 {%- else %}
 {%- for entry in section.entries %}
 
-### [{{ entry.title | md_text }}]({{ entry.url | md_url }})
+{{ entry_heading }} [{{ entry.title | md_text }}]({{ entry.url | md_url }})
 {%- if entry.note %}
 
 {{ entry.note | md_safe }}

@@ -3,6 +3,11 @@
  * underlined, each link's URL alone on the next line (mail clients make it
  * clickable), notes as readable text without Markdown markers, no hard
  * wrapping.
+ *
+ * Sections nest (a heading's level follows the section's depth); a section
+ * with its own partial (Section.partial) renders its body through it, any
+ * other through its layout; kept-empty text, section intros and every
+ * sponsor are shown.
  */
 export const DEFAULT_TEXT_TEMPLATE = `{{ issue.title }}
 {{ issue.title | underline: "=" }}
@@ -11,21 +16,37 @@ export const DEFAULT_TEXT_TEMPLATE = `{{ issue.title }}
 
 {{ issue.intro | plain }}
 {%- endif %}
-{%- if issue.sponsor %}
+{%- if issue.sponsors %}
 
 ----------------------------------------
-A message from our sponsor, {{ issue.sponsor.name }}: {{ issue.sponsor.text | plain }}
-{%- if issue.sponsor.url %}
-{{ issue.sponsor.linkText | default: "Learn more" }}: {{ issue.sponsor.url }}
+{%- for sponsor in issue.sponsors %}
+{%- unless forloop.first %}
+{% endunless %}
+A message from our sponsor, {{ sponsor.name }}: {{ sponsor.text | plain }}
+{%- if sponsor.url %}
+{{ sponsor.linkText | default: "Learn more" }}: {{ sponsor.url }}
 {%- endif %}
+{%- endfor %}
 ----------------------------------------
 {%- endif %}
 {%- for section in issue.sections %}
 
 
 {{ section.name }}
-{{ section.name | underline: "-" }}
-{%- if section.layout == "list" %}
+{% if section.level == 2 %}{{ section.name | underline: "-" }}{% else %}{{ section.name | underline: "·" }}{% endif %}
+{%- if section.intro %}
+
+{{ section.intro | plain }}
+{%- endif %}
+{%- if section.emptyText %}
+
+{{ section.emptyText | plain }}
+{%- endif %}
+{%- if section.partial %}
+
+{% render section.partial, section: section %}
+{%- elsif section.layout == "list" %}
+{%- if section.items %}
 {% for item in section.items -%}
 {%- if item.url %}
 * {{ item.text | plain_inline }}
@@ -38,6 +59,7 @@ A message from our sponsor, {{ issue.sponsor.name }}: {{ issue.sponsor.text | pl
 {%- endfor %}
 {%- endif %}
 {%- endfor %}
+{%- endif %}
 {%- else %}
 {%- for entry in section.entries %}
 

@@ -61,7 +61,7 @@ export const TAG_ENTRIES: Readonly<Record<string, Documented>> = {
 	},
 	render: {
 		signature:
-			'{% render "name" %}, {% render "name", key: value %}, {% render "name" with value as key %}, {% render "name" for list as key %}',
+			'{% render "name" %}, {% render "name", key: value %}, {% render "name" with value as key %}, {% render "name" for list as key %}, {% render section.partial, section: section %}',
 		summary:
 			"Output one of the curator's named partials. It sees only the arguments given (and the template's own variables, such as issue), not assigned or loop variables; for renders it once per item, with forloop.",
 		example: '{% render "link" for entries as entry %}',
@@ -73,7 +73,7 @@ export const TAG_ENTRIES: Readonly<Record<string, Documented>> = {
 		},
 		exampleOutput: "[One](https://a.example/1) [Two](https://a.example/2) ",
 		origin: "differs",
-		note: "Partials are defined by the curator by name (no files). The variables the template was rendered with stay visible inside, as Shopify's global objects do. A variable the partial reads must be passed to it: an unknown name is an error, as everywhere. Arguments are values, without filters (assign first). Partials may render partials, at most 16 deep.",
+		note: "Partials are defined by the curator by name (no files). The variables the template was rendered with stay visible inside, as Shopify's global objects do. A variable the partial reads must be passed to it: an unknown name is an error, as everywhere. Arguments are values, without filters (assign first). Partials may render partials, at most 16 deep. The name may be a variable (as LiquidJS's dynamic partials), such as a section's own partial; with or for then need " as ".",
 	},
 	comment: {
 		signature: "{% comment %} … {% endcomment %}",
