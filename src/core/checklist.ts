@@ -1,4 +1,5 @@
 import type { Capture, Section } from "./capture.ts";
+import type { Issue } from "./issue.ts";
 import type { SentIssue } from "./newsletter.ts";
 import { DEFAULT_TRACKING_PARAMS, stripTracking } from "./url.ts";
 
@@ -127,25 +128,23 @@ function countsAsDuplicate(same: readonly Capture[]): boolean {
 }
 
 /**
- * Sections that rendered to nothing but whitespace, from the text each
- * section rendered to (by section id), in the sections' order: a curator's
- * partial that prints nothing for a section would otherwise drop it from
- * the issue without a word. Sections absent from `rendered` are not judged.
+ * Sections the export leaves out: a section with links none of which
+ * appears in `output` (the rendered export, in any format) rendered nothing
+ * — a curator's partial or template that skips a section would otherwise
+ * drop it from the issue without a word. A link counts as shown when its
+ * URL is in the output as written or HTML-escaped. Pure; in section order.
  */
-export function checkRenderedSections(
-	rendered: Readonly<Record<string, string>>,
-	sections: readonly Section[],
-): CheckItem[] {
+export function checkExportShowsSections(output: string, issue: Issue): CheckItem[] {
+	const shown = (url: string) => output.includes(url) || output.includes(url.replaceAll("&", "&amp;"));
 	const items: CheckItem[] = [];
-	for (const s of sections) {
-		const text = Object.hasOwn(rendered, s.id) ? rendered[s.id] : undefined;
-		if (text !== undefined && text.trim() === "") {
-			items.push({
-				kind: "renders-nothing",
-				message: `The section “${s.name}” renders nothing: check its template${s.partial ? ` “${s.partial}”` : ""}.`,
-				captureIds: [],
-			});
-		}
+	for (const section of issue.sections) {
+		const links = section.entries.filter((e) => e.url !== "#");
+		if (links.length === 0 || links.some((e) => shown(e.url))) continue;
+		items.push({
+			kind: "renders-nothing",
+			message: `The export leaves out “${section.name}” (${links.length === 1 ? "1 link" : `${links.length} links`}): check its template${section.partial ? ` “${section.partial}”` : ""}.`,
+			captureIds: links.map((e) => e.id),
+		});
 	}
 	return items;
 }

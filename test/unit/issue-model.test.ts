@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Capture, type CaptureInput, normalizeCapture, type Section } from "../../src/core/capture.ts";
-import { checkIssue, checkRenderedSections } from "../../src/core/checklist.ts";
+import { checkExportShowsSections, checkIssue } from "../../src/core/checklist.ts";
 import { compileIssue } from "../../src/core/issue.ts";
 import {
 	carryRecurring,
@@ -369,11 +369,24 @@ describe("the checklist follows the format", () => {
 		expect(dup(checkIssue([first, { ...also, alsoPlaced: undefined }], SECTIONS, []))).toHaveLength(1);
 	});
 
-	it("flags a section whose rendering came out empty", () => {
-		const items = checkRenderedSections({ updates: "## Updates\n", quote: " \n\n" }, SECTIONS);
-		expect(items.map((i) => [i.kind, i.message])).toEqual([
-			["renders-nothing", "The section “Quote of the week” renders nothing: check its template."],
-		]);
+	it("flags a section the export leaves out, in whichever format, and not one it shows", () => {
+		const withPartial = {
+			...NEWSLETTER,
+			sections: NEWSLETTER.sections.map((s) => (s.id === "updates" ? { ...s, partial: "silent" } : s)),
+		};
+		const issue = compileIssue(
+			[capture({ section: "updates", title: "Release" }), capture({ section: "europe", title: "Meetup" })],
+			withPartial,
+			META,
+		);
+		for (const format of ["md", "html", "txt"] as const) {
+			const out = renderIssue(issue, format, undefined, { partials: { [format]: { silent: "" } } });
+			expect(
+				checkExportShowsSections(out, issue).map((i) => i.message),
+				format,
+			).toEqual(["The export leaves out “Updates” (1 link): check its template “silent”."]);
+			expect(checkExportShowsSections(renderIssue(issue, format), issue), format).toEqual([]);
+		}
 	});
 });
 
