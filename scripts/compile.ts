@@ -6,6 +6,8 @@
  * FILE is an issue file (like examples/sre-weekly-90/issue.json) or a
  * Linkletter backup; from a backup, --issue N compiles sent issue N with the
  * templates it was sent with, and the draft uses the curator's templates.
+ * Either way the newsletter's issue fields, partials and HTML style map
+ * are the file's own.
  * Errors go to stderr as one line; the exit code is 1 for a file that cannot
  * be compiled and 2 for wrong arguments.
  */
@@ -14,7 +16,7 @@ import { pathToFileURL } from "node:url";
 import { type Capture, draftIssueCaptures, normalizeCapture } from "../src/core/capture.ts";
 import { compileIssue } from "../src/core/issue.ts";
 import type { IssueMeta, Newsletter } from "../src/core/newsletter.ts";
-import { type Format, isFormat, renderIssue } from "../src/core/render/index.ts";
+import { type Format, isFormat, renderIssue, renderOptions } from "../src/core/render/index.ts";
 import { readLinkletterFile } from "../src/core/schema/read-file.ts";
 
 const USAGE = "usage: npm run compile -- FILE [--format md|html|txt|json] [--issue N] [--template PATH]";
@@ -132,7 +134,8 @@ function compile(options: Options): string {
 	if (frozen !== undefined) return frozen;
 	const issue = compileIssue(captures, newsletter, meta);
 	const template = options.template === undefined ? templates[options.format] : readText(options.template, "template");
-	return renderIssue(issue, options.format, template);
+	// The newsletter's partials and HTML style map come with it (a sent issue's, as frozen when sent).
+	return renderIssue(issue, options.format, template, renderOptions(newsletter));
 }
 
 function oneLine(error: unknown): string {

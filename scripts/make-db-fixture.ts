@@ -37,6 +37,7 @@ const VERSIONS: ReadonlyArray<{ version: number; commit: string }> = [
 	{ version: 1, commit: "4c63af5" },
 	{ version: 2, commit: "fb1841e" },
 	{ version: 3, commit: "d51d5f2" },
+	{ version: 4, commit: "dcfa893" },
 ];
 
 // Old code is loaded at run time from another tree; its functions are called loosely.
@@ -77,18 +78,49 @@ async function seed(version: number, name: string, load: Load): Promise<void> {
 	// v1's popup removed the page's unsaved edit as it saved; v3 keeps unsaved edits outside IndexedDB.
 	const save = (capture: { url: string }) => saveCapture(db, capture, unsaved ? { unsavedUrl: capture.url } : {});
 
-	await settings.saveNewsletter(db, NEWSLETTER);
+	const sponsor = {
+		name: "Acme Pager",
+		text: "On-call that *sleeps* when you do.",
+		linkText: "Try it",
+		url: "https://acme.example/pager",
+	};
+	// v4: nested sections, issue fields, partials, a style map; several sponsors; recurring details.
+	const model = version >= 4;
+	await settings.saveNewsletter(
+		db,
+		model
+			? {
+					...NEWSLETTER,
+					sections: [
+						...NEWSLETTER.sections,
+						{ id: "eu", name: "Europe", layout: "entries", parent: "talks", partial: "card", notesOptional: true },
+						{ id: "cfp", name: "Calls for papers", layout: "list", keepWhenEmpty: true, emptyText: "None this week." },
+					],
+					fields: [
+						{ id: "summary", label: "Summary", type: "markdown" },
+						{ id: "forum", label: "Discussion", type: "text", recurring: true },
+					],
+					partials: { md: { card: "**{{ entry.title }}**" } },
+					htmlStyles: { h2: "color:#c00;" },
+				}
+			: NEWSLETTER,
+	);
 	await settings.saveDraftMeta(db, {
 		number: 40,
 		date: "2026-03-06",
 		intro: "Welcome back. This week: **queues**, retries and one *very* long outage.",
 		outro: "Reply with links — I read every one.",
-		sponsor: {
-			name: "Acme Pager",
-			text: "On-call that *sleeps* when you do.",
-			linkText: "Try it",
-			url: "https://acme.example/pager",
-		},
+		...(model
+			? {
+					sponsors: [
+						{ ...sponsor, recurring: true },
+						{ name: "Beta DB", text: "Just this week." },
+					],
+					outroRecurring: true,
+					fields: { summary: "Queues *everywhere*.", forum: "https://forum.example/t/40" },
+					sectionIntros: { outages: "A rough week." },
+				}
+			: { sponsor }),
 		...(version >= 3 ? { autoDate: true } : {}),
 	});
 	if (version >= 2) {
@@ -111,6 +143,7 @@ async function seed(version: number, name: string, load: Load): Promise<void> {
 			description: "A field guide to retry budgets.",
 			image: "https://blog.example/retries.png",
 			lang: "en",
+			...(model ? { tags: ["retries", "queues"], fields: { level: "advanced" }, sponsored: true } : {}),
 		},
 		{ now: at(10), id: "cap-retries" },
 	);
@@ -164,6 +197,16 @@ async function seed(version: number, name: string, load: Load): Promise<void> {
 		});
 	}
 	for (const capture of [retries, outage, outage2, tool, gone]) await save(capture);
+	if (model) {
+		const again = normalizeCapture(
+			{ url: retries.url, title: retries.title, note: "Also a talk.", section: "articles" },
+			{
+				now: at(36),
+				id: "cap-retries-talk",
+			},
+		);
+		await saveCapture(db, again, { alsoIn: "talks" });
+	}
 	const edited = editCapture(retries, { note: `${retries.note}\n\nUpdated after the author replied.` }, at(50));
 	await captures.updateCapture(db, edited, retries.updatedAt);
 	await captures.deleteCapture(db, gone.id, gone.updatedAt);
@@ -184,9 +227,10 @@ async function seed(version: number, name: string, load: Load): Promise<void> {
 		{ url: "https://news.example/item?id=5&utm_medium=email", text: "Discussion" },
 		{ now: at(70), id: "cap-link" },
 	);
+	const before: typeof NEWSLETTER = model ? await settings.loadNewsletter(db) : NEWSLETTER;
 	await (await load("db/sections.ts")).saveSections(db, {
-		...NEWSLETTER,
-		sections: NEWSLETTER.sections.map((s) => (s.id === "talks" ? { ...s, name: "Talks" } : s)),
+		...before,
+		sections: before.sections.map((s) => (s.id === "talks" ? { ...s, name: "Talks" } : s)),
 	});
 
 	// Publishing day: send #40; the held tool stays in the draft for #41.

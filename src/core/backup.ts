@@ -2,7 +2,7 @@ import * as v from "valibot";
 import type { Capture } from "./capture.ts";
 import type { IssueMeta, Newsletter, SentIssue } from "./newsletter.ts";
 import type { Format } from "./render/format.ts";
-import { backupV2 } from "./schema/backup.ts";
+import { backupV3 } from "./schema/backup.ts";
 import { describe, FileError, fail, fromIssue } from "./schema/errors.ts";
 import { parseJsonText } from "./schema/json.ts";
 import { BACKUP_FORMAT, fileKind } from "./schema/kind.ts";
@@ -11,7 +11,7 @@ import { BACKUP_FORMAT, fileKind } from "./schema/kind.ts";
 export { BACKUP_FORMAT, FileError as BackupError };
 
 /** The version this code writes. parseBackup reads this and every older one. */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 /** Everything Linkletter stores, as one file. */
 export interface Backup {
@@ -59,7 +59,27 @@ const UPGRADES: Readonly<Record<number, (data: Json) => Json>> = {
 			: data.issues,
 		groups: [],
 	}),
+	// Version 2 had one optional sponsor per issue; version 3 has a list of them.
+	2: (data) => ({
+		...data,
+		version: 3,
+		draft: withSponsorList(data.draft),
+		issues: Array.isArray(data.issues)
+			? data.issues.map((issue: unknown) =>
+					typeof issue === "object" && issue !== null
+						? { ...issue, meta: withSponsorList((issue as Json).meta) }
+						: issue,
+				)
+			: data.issues,
+	}),
 };
+
+/** Issue details with the old `sponsor` as `sponsors: [sponsor]`; anything that is not an object is left for the schema to refuse. */
+function withSponsorList(meta: unknown): unknown {
+	if (typeof meta !== "object" || meta === null || Array.isArray(meta) || !Object.hasOwn(meta, "sponsor")) return meta;
+	const { sponsor, ...rest } = meta as Json;
+	return sponsor === undefined ? rest : { ...rest, sponsors: [sponsor] };
+}
 
 /**
  * Check an already-parsed backup of any version this code knows, upgrading
@@ -83,7 +103,7 @@ export function backupFromJson(value: unknown): Backup {
 		if (!upgrade) throw new FileError(`backup version ${version} is not known`);
 		data = upgrade(data);
 	}
-	const result = v.safeParse(backupV2, data, { abortEarly: true });
+	const result = v.safeParse(backupV3, data, { abortEarly: true });
 	if (!result.success) throw fromIssue(result.issues[0]);
 	return result.output as Backup;
 }

@@ -9,6 +9,16 @@ export interface Section {
 	id: string;
 	name: string;
 	layout: SectionLayout;
+	/** Id of the parent section; absent for a top-level section. Siblings keep the newsletter's order. */
+	parent?: string;
+	/** Name of the curator's partial that renders this section; absent for the layout's default. */
+	partial?: string;
+	/** Render the section even when it has no captures this week, with `emptyText`. */
+	keepWhenEmpty?: boolean;
+	/** Markdown shown in place of captures when a kept section is empty ("No calls for testing this week"). */
+	emptyText?: string;
+	/** Captures in this section need no note: the checklist does not ask for one. */
+	notesOptional?: boolean;
 }
 
 /** Credit for where the curator found a link. */
@@ -43,6 +53,17 @@ export interface Capture {
 	incomplete?: boolean;
 	/** Held back by the curator: stays in the draft when the issue is sent ("move to next issue"). */
 	held?: boolean;
+	/** The curator's tags, trimmed, each once, in the order given. */
+	tags?: string[];
+	/** The curator's own fields by name (e.g. "event-date", "place"), plain text. */
+	fields?: Record<string, string>;
+	/** A paid placement: rendered in its section like any capture, and listed as sponsored. */
+	sponsored?: boolean;
+	/**
+	 * Placed deliberately in a second section although the same link is
+	 * already in the issue ("add here too"): not a duplicate for the checklist.
+	 */
+	alsoPlaced?: boolean;
 	/** Position within the issue; captures are listed by this, then createdAt. */
 	position: number;
 	createdAt: number;
@@ -64,6 +85,10 @@ export class InvalidCaptureError extends Error {
 /** Longest text kept in any single field; page data is hostile and may be huge. */
 export const MAX_FIELD_LENGTH = 20_000;
 const MAX_SHORT_FIELD = 1_000;
+/** Most tags and custom fields kept on one capture, and the longest tag or field name. */
+export const MAX_TAGS = 50;
+export const MAX_CAPTURE_FIELDS = 50;
+export const MAX_TAG_LENGTH = 100;
 
 function clean(value: unknown, max: number): string | undefined {
 	if (typeof value !== "string") return undefined;
@@ -114,9 +139,46 @@ export function normalizeCapture(input: CaptureInput, ctx: { now: number; id: st
 		const viaUrl = clean(input.via?.url, MAX_SHORT_FIELD * 8);
 		capture.via = viaUrl && isSavableUrl(viaUrl) ? { name: viaName, url: viaUrl } : { name: viaName };
 	}
+	const tags = cleanTags(input.tags);
+	if (tags.length > 0) capture.tags = tags;
+	const fields = cleanFields(input.fields);
+	if (fields) capture.fields = fields;
+	if (input.sponsored) capture.sponsored = true;
+	if (input.alsoPlaced) capture.alsoPlaced = true;
 	if (input.incomplete) capture.incomplete = true;
 	if (input.held) capture.held = true;
 	return capture;
+}
+
+/** Tags trimmed, empty ones dropped, each kept once (case-insensitively, first spelling wins), at most MAX_TAGS. */
+export function cleanTags(tags: unknown): string[] {
+	if (!Array.isArray(tags)) return [];
+	const out: string[] = [];
+	const seen = new Set<string>();
+	for (const tag of tags) {
+		const text = clean(tag, MAX_TAG_LENGTH);
+		if (!text || seen.has(text.toLowerCase())) continue;
+		seen.add(text.toLowerCase());
+		out.push(text);
+		if (out.length === MAX_TAGS) break;
+	}
+	return out;
+}
+
+/** Custom fields with trimmed names and values; empty ones dropped; undefined when none is left. */
+function cleanFields(fields: unknown): Record<string, string> | undefined {
+	if (typeof fields !== "object" || fields === null || Array.isArray(fields)) return undefined;
+	const out: Record<string, string> = {};
+	let count = 0;
+	for (const [key, value] of Object.entries(fields)) {
+		const name = clean(key, MAX_TAG_LENGTH);
+		const text = clean(value, MAX_SHORT_FIELD * 4);
+		// Own, plain keys only: "__proto__" would not survive a round trip through JSON.
+		if (!name || !text || name === "__proto__" || Object.hasOwn(out, name)) continue;
+		out[name] = text;
+		if (++count === MAX_CAPTURE_FIELDS) break;
+	}
+	return count > 0 ? out : undefined;
 }
 
 /** Apply an edit to a capture, keeping its identity and stamping updatedAt. */

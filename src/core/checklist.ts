@@ -2,7 +2,14 @@ import type { Capture, Section } from "./capture.ts";
 import type { SentIssue } from "./newsletter.ts";
 import { DEFAULT_TRACKING_PARAMS, stripTracking } from "./url.ts";
 
-export type CheckKind = "no-note" | "incomplete" | "empty-section" | "duplicate" | "recently-featured" | "tracking";
+export type CheckKind =
+	| "no-note"
+	| "incomplete"
+	| "empty-section"
+	| "renders-nothing"
+	| "duplicate"
+	| "recently-featured"
+	| "tracking";
 
 /** One thing the curator may want to fix before sending. */
 export interface CheckItem {
@@ -17,9 +24,12 @@ export const RECENT_ISSUES = 10;
 
 /**
  * The pre-send checklist: captures with no note (a list capture named by its
- * group needs none), links saved but never completed, empty sections, the
- * same link twice, links featured in the last 10 issues, and leftover
- * tracking parameters. Pure; an empty list means nothing to flag.
+ * group needs none, nor does one in a section whose notes are optional),
+ * links saved but never completed, sections the issue leaves out (no
+ * captures in them or their subsections, and not kept when empty), the
+ * same link twice (a copy placed deliberately in another section, "add here
+ * too", is no duplicate), links featured in the last 10 issues, and
+ * leftover tracking parameters. Pure; an empty list means nothing to flag.
  */
 export function checkIssue(
 	captures: readonly Capture[],
@@ -28,7 +38,7 @@ export function checkIssue(
 	trackingParams: readonly string[] = DEFAULT_TRACKING_PARAMS,
 ): CheckItem[] {
 	const items: CheckItem[] = [];
-	const layout = new Map(sections.map((s) => [s.id, s.layout]));
+	const byId = new Map(sections.map((s) => [s.id, s]));
 	for (const c of captures) {
 		if (c.incomplete) {
 			items.push({
@@ -36,7 +46,7 @@ export function checkIssue(
 				message: `“${c.title}” was saved as a link only: complete it.`,
 				captureIds: [c.id],
 			});
-		} else if (!c.note.trim() && !(layout.get(c.section) === "list" && c.group)) {
+		} else if (!c.note.trim() && !noteOptional(byId.get(c.section), c)) {
 			items.push({ kind: "no-note", message: `“${c.title}” has no note.`, captureIds: [c.id] });
 		}
 		if (stripTracking(c.url, trackingParams) !== c.url) {
@@ -47,15 +57,16 @@ export function checkIssue(
 			});
 		}
 	}
+	const filled = filledSections(captures, sections);
 	for (const s of sections) {
-		if (!captures.some((c) => c.section === s.id)) {
+		if (!filled.has(s.id) && !s.keepWhenEmpty) {
 			items.push({ kind: "empty-section", message: `The section “${s.name}” is empty.`, captureIds: [] });
 		}
 	}
 	const byKey = new Map<string, Capture[]>();
 	for (const c of captures) byKey.set(c.urlKey, [...(byKey.get(c.urlKey) ?? []), c]);
 	for (const same of byKey.values()) {
-		if (same.length > 1) {
+		if (countsAsDuplicate(same)) {
 			const first = same[0] as Capture;
 			items.push({
 				kind: "duplicate",
@@ -76,6 +87,59 @@ export function checkIssue(
 				kind: "recently-featured",
 				message: `“${c.title}” was featured in #${number}.`,
 				captureIds: [c.id],
+			});
+		}
+	}
+	return items;
+}
+
+function noteOptional(section: Section | undefined, capture: Capture): boolean {
+	return section?.notesOptional === true || (section?.layout === "list" && Boolean(capture.group));
+}
+
+/** Sections with a capture in them or in any of their subsections. */
+function filledSections(captures: readonly Capture[], sections: readonly Section[]): Set<string> {
+	const parent = new Map(sections.map((s) => [s.id, s.parent]));
+	const filled = new Set<string>();
+	for (const c of captures) {
+		// Bounded walk up the parents: a cycle in bad data cannot hang the checklist.
+		let at: string | undefined = c.section;
+		for (let steps = 0; at !== undefined && steps <= sections.length && !filled.has(at); steps++) {
+			filled.add(at);
+			at = parent.get(at);
+		}
+	}
+	return filled;
+}
+
+/**
+ * Whether captures of one link are a duplicate: a copy placed deliberately
+ * (alsoPlaced) in a section no other copy is in does not count; two copies
+ * left in one section, or two saved without meaning to, do.
+ */
+function countsAsDuplicate(same: readonly Capture[]): boolean {
+	const counted = same.filter((c) => !c.alsoPlaced || same.some((o) => o !== c && o.section === c.section));
+	return counted.length > 1;
+}
+
+/**
+ * Sections that rendered to nothing but whitespace, from the text each
+ * section rendered to (by section id), in the sections' order: a curator's
+ * partial that prints nothing for a section would otherwise drop it from
+ * the issue without a word. Sections absent from `rendered` are not judged.
+ */
+export function checkRenderedSections(
+	rendered: Readonly<Record<string, string>>,
+	sections: readonly Section[],
+): CheckItem[] {
+	const items: CheckItem[] = [];
+	for (const s of sections) {
+		const text = Object.hasOwn(rendered, s.id) ? rendered[s.id] : undefined;
+		if (text !== undefined && text.trim() === "") {
+			items.push({
+				kind: "renders-nothing",
+				message: `The section “${s.name}” renders nothing: check its template${s.partial ? ` “${s.partial}”` : ""}.`,
+				captureIds: [],
 			});
 		}
 	}

@@ -1,11 +1,20 @@
 import * as v from "valibot";
-import type { CaptureInput } from "./capture.ts";
-import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter } from "./newsletter.ts";
+import type { CaptureInput, Section } from "./capture.ts";
+import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter, type Sponsor } from "./newsletter.ts";
 import { FileError, fromIssue } from "./schema/errors.ts";
 import { calendarDate, issueAt, issueNumber, list, nonEmptyText, strict, text } from "./schema/fields.ts";
 import { parseJsonText } from "./schema/json.ts";
 import { fileKind } from "./schema/kind.ts";
-import { captureInput, sections, sponsor } from "./schema/shapes.ts";
+import {
+	captureInput,
+	htmlStyles,
+	issueFieldDefs,
+	issueFieldValues,
+	partials,
+	sectionIntros,
+	sections,
+	sponsor,
+} from "./schema/shapes.ts";
 
 /** An issue file that cannot be used (the same error as a bad backup). */
 export { FileError as IssueFileError };
@@ -26,12 +35,21 @@ const issueFile = v.pipe(
 		intro: v.optional(text()),
 		outro: v.optional(text()),
 		sponsor: v.nullish(sponsor),
+		sponsors: v.optional(list(sponsor)),
+		fieldDefs: v.optional(issueFieldDefs),
+		fields: v.optional(issueFieldValues),
+		sectionIntros: v.optional(sectionIntros),
+		partials: v.optional(partials),
+		htmlStyles: v.optional(htmlStyles),
 		sections,
 		captures: list(captureInput),
 	}),
 	v.rawCheck(({ dataset, addIssue }) => {
 		if (!dataset.typed) return;
 		const file = dataset.value;
+		if (file.sponsor && file.sponsors) {
+			return issueAt(addIssue, file, ["sponsor"], 'give either "sponsor" or "sponsors", not both');
+		}
 		const ids = file.sections.map((s) => s.id);
 		for (const [i, capture] of file.captures.entries()) {
 			if (!ids.includes(capture.section)) {
@@ -60,7 +78,10 @@ export function issueFileFromJson(value: unknown): IssueFile {
 	if (!result.success) throw fromIssue(result.issues[0]);
 	const file = result.output;
 	const meta: IssueMeta = { number: file.number, date: file.date, intro: file.intro ?? "", outro: file.outro ?? "" };
-	if (file.sponsor) meta.sponsor = file.sponsor as NonNullable<IssueMeta["sponsor"]>;
+	const sponsors = file.sponsors ?? (file.sponsor ? [file.sponsor] : []);
+	if (sponsors.length > 0) meta.sponsors = sponsors as Sponsor[];
+	if (file.fields) meta.fields = file.fields;
+	if (file.sectionIntros) meta.sectionIntros = file.sectionIntros;
 	const captures = file.captures.map(({ issue: _inThisIssue, via, ...capture }) => {
 		const input = capture as CaptureInput;
 		if (via) input.via = via as NonNullable<CaptureInput["via"]>;
@@ -70,7 +91,10 @@ export function issueFileFromJson(value: unknown): IssueFile {
 		newsletter: {
 			name: file.newsletter,
 			titleTemplate: file.titleTemplate ?? DEFAULT_NEWSLETTER.titleTemplate,
-			sections: file.sections,
+			sections: file.sections as Section[],
+			...(file.fieldDefs ? { fields: file.fieldDefs } : {}),
+			...(file.partials ? { partials: file.partials as Newsletter["partials"] } : {}),
+			...(file.htmlStyles ? { htmlStyles: file.htmlStyles } : {}),
 		},
 		meta,
 		captures,

@@ -1,7 +1,15 @@
 import { byPosition, type Capture, type Section, type SectionLayout } from "./capture.ts";
-import { longDate } from "./dates.ts";
-import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter } from "./newsletter.ts";
+import { isIsoDate, longDate } from "./dates.ts";
+import {
+	DEFAULT_NEWSLETTER,
+	type IssueFieldDef,
+	type IssueMeta,
+	issueSponsors,
+	type Newsletter,
+	type Sponsor,
+} from "./newsletter.ts";
 import { escapeMarkdownText } from "./render/markdown-escape.ts";
+import { orderSections } from "./sections.ts";
 import { parseUrl } from "./url.ts";
 
 /**
@@ -25,9 +33,27 @@ export interface Issue {
 	intro: string;
 	/** Markdown; "" when there is none. */
 	outro: string;
+	/** The first sponsor (what a one-sponsor template shows), or null. */
 	sponsor: IssueSponsor | null;
-	/** The newsletter's sections that have entries, in the newsletter's order, then "Unsorted" if needed. */
+	/** Every sponsor of the issue, in order. */
+	sponsors: IssueSponsor[];
+	/**
+	 * The newsletter's issue-level fields by id, as plain values a front-matter
+	 * block can print: text and Markdown as text ("" when not filled in), a
+	 * date as YYYY-MM-DD (null when not filled in or not a date), a list as a
+	 * list of text ([] when empty). Fields the newsletter does not define are left out.
+	 */
+	fields: Record<string, string | string[] | null>;
+	/**
+	 * Every section that renders, in reading order: each top-level section
+	 * followed by its subsections (depth first), then "Unsorted" if needed. A
+	 * section renders when it has entries, is kept when empty, has an intro
+	 * this issue, or has a subsection that renders. A template that nests
+	 * sections itself loops over those with depth 0 and their `sections`.
+	 */
 	sections: IssueSection[];
+	/** The sponsored entries, in reading order (each is also in its section). */
+	sponsored: IssueEntry[];
 }
 
 /** The sponsor block as the templates see it. */
@@ -48,10 +74,26 @@ export interface IssueSection {
 	id: string;
 	name: string;
 	layout: SectionLayout;
+	/** 0 for a top-level section, 1 for its subsections, and so on. */
+	depth: number;
+	/** The heading level the section's name takes: 2 at the top level (the issue title is 1), then 3, 4, 5. */
+	level: number;
+	/** The parent section's id; null at the top level. */
+	parent: string | null;
+	/** The curator's partial for the section, or null for the template's default rendering. */
+	partial: string | null;
+	/** Markdown: this issue's intro to the section; "" when there is none. */
+	intro: string;
+	/** The section has no entries of its own this issue. */
+	empty: boolean;
+	/** Markdown shown when a kept section is empty; null when the section has entries or no such text. */
+	emptyText: string | null;
 	/** Every capture of the section in order: by position, then createdAt, then id. */
 	entries: IssueEntry[];
 	/** For the list layout, the bullets in order of first appearance; [] for the entries layout. */
 	items: ListItem[];
+	/** The subsections that render, in order (each is also in Issue.sections, after this one). */
+	sections: IssueSection[];
 }
 
 /**
@@ -91,6 +133,12 @@ export interface IssueEntry {
 	lang: string | null;
 	/** Markdown: the note, or the title (escaped) when there is no note; the text of a list link. */
 	linkText: string;
+	/** The curator's tags, plain text; [] when none. */
+	tags: string[];
+	/** The curator's own fields by name, plain text; {} when none. */
+	fields: Record<string, string>;
+	/** A paid placement. */
+	sponsored: boolean;
 }
 
 /** Name and layout of the section that collects captures whose section is not the newsletter's. */
@@ -145,6 +193,9 @@ function toEntry(capture: Capture): IssueEntry {
 		image: webUrl(capture.image),
 		lang: capture.lang ?? null,
 		linkText: note || escapeMarkdownText(capture.title),
+		tags: capture.tags ? [...capture.tags] : [],
+		fields: capture.fields ? { ...capture.fields } : {},
+		sponsored: capture.sponsored === true,
 	};
 }
 
@@ -172,31 +223,81 @@ export function listItems(entries: IssueEntry[]): ListItem[] {
 	return items;
 }
 
-function toSection(section: Section, captures: Capture[]): IssueSection {
+function toSection(section: Section, captures: Capture[], depth: number, meta: IssueMeta): IssueSection {
 	const entries = captures.sort(byPosition).map(toEntry);
+	const empty = entries.length === 0;
+	const emptyText = markdownField(section.emptyText);
 	return {
 		id: section.id,
 		name: section.name,
 		layout: section.layout,
+		depth,
+		level: depth + 2,
+		parent: depth > 0 ? (section.parent ?? null) : null,
+		partial: section.partial?.trim() || null,
+		intro: markdownField(sectionIntro(meta, section.id)),
+		empty,
+		emptyText: empty && section.keepWhenEmpty && emptyText !== "" ? emptyText : null,
 		entries,
 		items: section.layout === "list" ? listItems(entries) : [],
+		sections: [],
 	};
+}
+
+function sectionIntro(meta: IssueMeta, id: string): string | undefined {
+	const intros = meta.sectionIntros;
+	return intros && Object.hasOwn(intros, id) ? intros[id] : undefined;
+}
+
+function toSponsor(sponsor: Sponsor): IssueSponsor {
+	return {
+		name: sponsor.name,
+		text: markdownField(sponsor.text),
+		linkText: sponsor.linkText?.trim() || null,
+		url: webUrl(sponsor.url),
+	};
+}
+
+/** An issue-level field's value as templates and front matter see it (see Issue.fields). */
+function fieldValue(def: IssueFieldDef, value: string | string[] | undefined): string | string[] | null {
+	const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
+	switch (def.type) {
+		case "list":
+			return values.map((item) => item.trim()).filter((item) => item !== "");
+		case "date": {
+			const date = values[0]?.trim() ?? "";
+			return isIsoDate(date) ? date : null;
+		}
+		case "markdown":
+			return markdownField(values.join("\n"));
+		default:
+			return values.join(", ").trim();
+	}
+}
+
+function issueFields(defs: readonly IssueFieldDef[], meta: IssueMeta): Issue["fields"] {
+	const fields: Issue["fields"] = {};
+	const values = meta.fields ?? {};
+	for (const def of defs) {
+		if (Object.hasOwn(fields, def.id)) continue;
+		fields[def.id] = fieldValue(def, Object.hasOwn(values, def.id) ? values[def.id] : undefined);
+	}
+	return fields;
 }
 
 /**
  * Compile the draft's captures into the Issue every format renders from.
  * Pure: the caller passes the captures that belong to the issue (for the
  * draft, those with `issue === null`). Sections follow the newsletter's
- * order and sections without captures are left out; captures whose section
- * the newsletter does not have are never dropped but collected in a final
- * "Unsorted" section.
+ * order, subsections after their parent; a section renders when it has
+ * captures, is kept when empty, has an intro, or has a subsection that
+ * renders. Captures whose section the newsletter does not have are never
+ * dropped but collected in a final "Unsorted" section.
  */
 export function compileIssue(captures: Capture[], newsletter: Newsletter, meta: IssueMeta): Issue {
 	const bySection = new Map<string, Capture[]>();
-	const known = new Map<string, Section>();
-	for (const section of newsletter.sections) {
-		if (!known.has(section.id)) known.set(section.id, section);
-	}
+	const placed = orderSections(newsletter.sections);
+	const known = new Set(placed.map((p) => p.section.id));
 	const unsorted: Capture[] = [];
 	for (const capture of captures) {
 		if (!known.has(capture.section)) {
@@ -207,13 +308,29 @@ export function compileIssue(captures: Capture[], newsletter: Newsletter, meta: 
 		if (list) list.push(capture);
 		else bySection.set(capture.section, [capture]);
 	}
-	const sections: IssueSection[] = [];
-	for (const section of known.values()) {
-		const list = bySection.get(section.id);
-		if (list) sections.push(toSection(section, list));
+	// Bottom-up: a section renders if it has something of its own or a subsection renders.
+	const built = new Map<string, IssueSection>();
+	const renders = new Set<string>();
+	// Reading order reversed visits every subsection before its parent.
+	for (let i = placed.length - 1; i >= 0; i--) {
+		const { section, depth } = placed[i] as (typeof placed)[number];
+		const view = toSection(section, bySection.get(section.id) ?? [], depth, meta);
+		built.set(section.id, view);
+		const own = !view.empty || section.keepWhenEmpty === true || view.intro !== "";
+		if (own || renders.has(section.id)) {
+			renders.add(section.id);
+			if (view.parent !== null) renders.add(view.parent);
+		}
 	}
-	if (unsorted.length > 0) sections.push(toSection(UNSORTED_SECTION, unsorted));
-	const sponsor = meta.sponsor;
+	const sections: IssueSection[] = [];
+	for (const { section } of placed) {
+		if (!renders.has(section.id)) continue;
+		const view = built.get(section.id) as IssueSection;
+		sections.push(view);
+		if (view.parent !== null) built.get(view.parent)?.sections.push(view);
+	}
+	if (unsorted.length > 0) sections.push(toSection(UNSORTED_SECTION, unsorted, 0, meta));
+	const sponsors = issueSponsors(meta).map(toSponsor);
 	return {
 		newsletter: newsletter.name,
 		title: issueTitle(newsletter, meta.number),
@@ -222,14 +339,10 @@ export function compileIssue(captures: Capture[], newsletter: Newsletter, meta: 
 		longDate: longDate(meta.date),
 		intro: markdownField(meta.intro),
 		outro: markdownField(meta.outro),
-		sponsor: sponsor
-			? {
-					name: sponsor.name,
-					text: markdownField(sponsor.text),
-					linkText: sponsor.linkText?.trim() || null,
-					url: webUrl(sponsor.url),
-				}
-			: null,
+		sponsor: sponsors[0] ?? null,
+		sponsors,
+		fields: issueFields(newsletter.fields ?? [], meta),
 		sections,
+		sponsored: sections.flatMap((s) => s.entries.filter((e) => e.sponsored)),
 	};
 }

@@ -14,6 +14,89 @@ export function sectionId(name: string, taken: ReadonlySet<string>): string {
 	return id;
 }
 
+/** How deep sections nest: a top-level section is depth 0, so depths run 0 to MAX_SECTION_DEPTH − 1. */
+export const MAX_SECTION_DEPTH = 4;
+
+/** A section with how deep it sits: depth 0 is top level. */
+export interface PlacedSection {
+	section: Section;
+	depth: number;
+}
+
+/**
+ * The sections in reading order: each top-level section followed by its
+ * subsections (depth first), siblings in the newsletter's order. Tolerant,
+ * for rendering: a section whose parent is unknown, itself, part of a cycle
+ * or too deep is placed as deep as it validly can (top level at worst), so
+ * no section is ever lost. validateSections says what is wrong.
+ */
+export function orderSections(sections: readonly Section[]): PlacedSection[] {
+	const ids = new Set(sections.map((s) => s.id));
+	const children = new Map<string, Section[]>();
+	const roots: Section[] = [];
+	const seen = new Set<string>();
+	for (const section of sections) {
+		if (seen.has(section.id)) continue;
+		seen.add(section.id);
+		const parent = section.parent;
+		if (parent !== undefined && parent !== section.id && ids.has(parent)) {
+			const list = children.get(parent);
+			if (list) list.push(section);
+			else children.set(parent, [section]);
+		} else roots.push(section);
+	}
+	const out: PlacedSection[] = [];
+	const placed = new Set<string>();
+	const visit = (section: Section, depth: number) => {
+		placed.add(section.id);
+		out.push({ section, depth });
+		for (const child of children.get(section.id) ?? []) {
+			if (!placed.has(child.id)) visit(child, Math.min(depth + 1, MAX_SECTION_DEPTH - 1));
+		}
+	};
+	for (const root of roots) visit(root, 0);
+	// Whatever is left sits in a cycle: it becomes top level, in the newsletter's order.
+	for (const section of sections) if (!placed.has(section.id)) visit(section, 0);
+	return out;
+}
+
+/**
+ * Check the sections' nesting: every parent is another known section, no
+ * section is its own ancestor, and none is deeper than MAX_SECTION_DEPTH
+ * levels. Throws SectionError naming the section at fault.
+ */
+export function validateSections(sections: readonly Section[]): void {
+	const byId = new Map(sections.map((s) => [s.id, s]));
+	for (const section of sections) {
+		if (section.parent === undefined) continue;
+		if (!byId.has(section.parent)) {
+			throw new SectionError(`The section “${section.name}” is inside a section that does not exist.`);
+		}
+		let depth = 0;
+		const path = new Set([section.id]);
+		for (let at = byId.get(section.parent); at; at = at.parent === undefined ? undefined : byId.get(at.parent)) {
+			if (path.has(at.id)) throw new SectionError(`The section “${section.name}” cannot be inside itself.`);
+			path.add(at.id);
+			if (++depth >= MAX_SECTION_DEPTH) {
+				throw new SectionError(
+					`The section “${section.name}” is nested too deeply: sections nest at most ${MAX_SECTION_DEPTH} levels.`,
+				);
+			}
+		}
+	}
+}
+
+/** Move a section inside `parent` (or to the top level with undefined); throws SectionError for a cycle or too deep. */
+export function setSectionParent(newsletter: Newsletter, id: string, parent: string | undefined): Newsletter {
+	const sections = newsletter.sections.map((s) => {
+		if (s.id !== id) return s;
+		const { parent: _old, ...rest } = s;
+		return parent === undefined ? rest : { ...rest, parent };
+	});
+	validateSections(sections);
+	return { ...newsletter, sections };
+}
+
 /** Add a section at the end. */
 export function addSection(newsletter: Newsletter, name: string, layout: SectionLayout): Newsletter {
 	const trimmed = name.trim();
@@ -32,10 +115,22 @@ export function updateSection(newsletter: Newsletter, id: string, change: Partia
 	if (name && newsletter.sections.some((s) => s.id !== id && s.name.toLowerCase() === name.toLowerCase())) {
 		throw new SectionError(`There is already a section called “${name}”.`);
 	}
-	return {
-		...newsletter,
-		sections: newsletter.sections.map((s) => (s.id === id ? { ...s, ...change, ...(name ? { name } : {}) } : s)),
-	};
+	const sections = newsletter.sections.map((s) =>
+		s.id === id ? tidySection({ ...s, ...change, ...(name ? { name } : {}) }) : s,
+	);
+	validateSections(sections);
+	return { ...newsletter, sections };
+}
+
+/** A section without optional fields that say nothing (empty text, false flags), so stored data stays minimal. */
+function tidySection(section: Section): Section {
+	const out: Section = { id: section.id, name: section.name, layout: section.layout };
+	if (section.parent) out.parent = section.parent;
+	if (section.partial?.trim()) out.partial = section.partial.trim();
+	if (section.keepWhenEmpty) out.keepWhenEmpty = true;
+	if (section.emptyText?.trim()) out.emptyText = section.emptyText.trim();
+	if (section.notesOptional) out.notesOptional = true;
+	return out;
 }
 
 /** Move a section one place up (-1) or down (+1); at either end nothing changes. */
@@ -63,7 +158,16 @@ export function deleteSection(
 	if (!newsletter.sections.some((s) => s.id === moveTo)) throw new SectionError("That section does not exist.");
 	if (newsletter.sections.length < 2) throw new SectionError("A newsletter needs at least one section.");
 	const moved = captures.filter((c) => c.section === id).map((c) => ({ ...c, section: moveTo, updatedAt: now }));
-	return { newsletter: { ...newsletter, sections: newsletter.sections.filter((s) => s.id !== id) }, moved };
+	const gone = newsletter.sections.find((s) => s.id === id);
+	// Its subsections move up into its parent (or to the top level), keeping their place.
+	const sections = newsletter.sections
+		.filter((s) => s.id !== id)
+		.map((s) => {
+			if (s.parent !== id) return s;
+			const { parent: _gone, ...rest } = s;
+			return gone?.parent === undefined ? rest : { ...rest, parent: gone.parent };
+		});
+	return { newsletter: { ...newsletter, sections }, moved };
 }
 
 /**

@@ -1,5 +1,11 @@
 import type { Backup } from "../core/backup.ts";
-import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter, newIssueMeta } from "../core/newsletter.ts";
+import {
+	DEFAULT_NEWSLETTER,
+	type IssueMeta,
+	type Newsletter,
+	newIssueMeta,
+	normalizeIssueMeta,
+} from "../core/newsletter.ts";
 import { DEFAULT_TRACKING_PARAMS } from "../core/url.ts";
 import { fromStored, toStored } from "./captures.ts";
 import type { DB } from "./open.ts";
@@ -32,9 +38,10 @@ export async function readEverything(
 	]);
 	return {
 		newsletter: (newsletter as Newsletter | undefined) ?? DEFAULT_NEWSLETTER,
-		draft: (draft as IssueMeta | undefined) ?? newIssueMeta(1, today),
+		// A draft saved with the old single sponsor (by an editor not yet updated) is written as today's shape.
+		draft: normalizeIssueMeta((draft as IssueMeta | undefined) ?? newIssueMeta(1, today)),
 		captures: captures.map(fromStored),
-		issues,
+		issues: issues.map((issue) => ({ ...issue, meta: normalizeIssueMeta(issue.meta) })),
 		templates: (templates as Record<string, string> | undefined) ?? {},
 		trackingParams: (trackingParams as string[] | undefined) ?? [...DEFAULT_TRACKING_PARAMS],
 		groups: (groups as string[] | undefined) ?? [],

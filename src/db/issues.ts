@@ -1,5 +1,5 @@
 import type { Capture } from "../core/capture.ts";
-import type { IssueMeta, SentIssue } from "../core/newsletter.ts";
+import { carryRecurring, type IssueMeta, type SentIssue } from "../core/newsletter.ts";
 import { type GuardedEdit, putUnchanged, toStored } from "./captures.ts";
 import { ConflictError } from "./errors.ts";
 import type { DB } from "./open.ts";
@@ -43,7 +43,8 @@ export class IssueExistsError extends Error {
  * Mark the draft as sent, in one transaction: the frozen issue is stored,
  * its captures are archived under its number, the captures the curator held
  * back stay in the draft (`carried`: the same captures with `held` cleared),
- * and the draft's details become `next`. Fails with
+ * and the draft's details become `next`, with what the sent issue marked
+ * recurring carried into it (fields, sponsors, outro: carryRecurring). Fails with
  * ConflictError if any capture changed since the curator looked, and with
  * IssueExistsError if that number was already sent.
  */
@@ -70,6 +71,6 @@ export function sendIssue(
 			await captures.put(toStored(archived[i] as Capture));
 		}
 		await putUnchanged(captures, carried);
-		await Promise.all([issues.put({ ...issue, captures: archived }), tx.objectStore("settings").put(next, "draft")]);
+		await Promise.all([issues.put({ ...issue, captures: archived }), tx.objectStore("settings").put(carryRecurring(issue, next), "draft")]);
 	});
 }

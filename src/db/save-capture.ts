@@ -1,19 +1,48 @@
 import type { Capture } from "../core/capture.ts";
-import { putUnchanged, toStored } from "./captures.ts";
+import { fromStored, putUnchanged, toStored } from "./captures.ts";
 import type { DB } from "./open.ts";
 import { writeTransaction } from "./write.ts";
 
 const MAX_GROUPS = 100;
 
+/** The link is already in that section of the draft: "add here too" has nothing to add. */
+export class AlreadyInSectionError extends Error {
+	override name = "AlreadyInSectionError";
+	constructor(readonly existing: Capture) {
+		super("This link is already in that section.");
+	}
+}
+
+/** How a capture is saved. */
+export interface SaveCaptureOptions {
+	/** Replace the version with this updatedAt (editing); absent to add a new capture. */
+	expectedUpdatedAt?: number;
+	/**
+	 * Add the capture, a link already in the draft, deliberately to this
+	 * section too ("add here too"): it is saved into `alsoIn`, marked
+	 * alsoPlaced so the checklist does not call it a duplicate. Refused with
+	 * AlreadyInSectionError when the draft has the link in that section.
+	 */
+	alsoIn?: string;
+}
+
 /**
  * Commit a capture from the popup in one transaction: the capture itself
  * (added, or replacing `expectedUpdatedAt`'s version when editing — else
  * ConflictError), the last used section (and group). Resolves only once
- * everything is on disk, so the popup may close afterwards.
+ * everything is on disk, so the popup may close afterwards. A link
+ * already in the draft is found by the popup (findByUrlKey), which edits it
+ * instead; only `alsoIn` adds the same link a second time.
  */
-export function saveCapture(db: DB, capture: Capture, options: { expectedUpdatedAt?: number }): Promise<void> {
+export function saveCapture(db: DB, input: Capture, options: SaveCaptureOptions): Promise<void> {
+	const capture = options.alsoIn === undefined ? input : { ...input, section: options.alsoIn, alsoPlaced: true };
 	return writeTransaction(db, ["captures", "settings"], async (tx) => {
 		const captures = tx.objectStore("captures");
+		if (options.alsoIn !== undefined) {
+			const same = await captures.index("by-urlKey").getAll(capture.urlKey);
+			const there = same.find((c) => c.issueKey === 0 && c.section === capture.section && c.id !== capture.id);
+			if (there) throw new AlreadyInSectionError(fromStored(there));
+		}
 		if (options.expectedUpdatedAt === undefined) await captures.add(toStored(capture));
 		else await putUnchanged(captures, [{ next: capture, expectedUpdatedAt: options.expectedUpdatedAt }]);
 		const settings = tx.objectStore("settings");

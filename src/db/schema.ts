@@ -51,5 +51,13 @@ export interface LinkletterDBv3 extends DBSchema {
 	issues: LinkletterDBv2["issues"];
 }
 
+/**
+ * Schema version 4: the same stores; an issue's details hold `sponsors`
+ * (a list) instead of the single `sponsor`, in the draft setting and in
+ * every sent issue. Sections, captures and the newsletter gained optional
+ * fields (nesting, tags, issue fields, partials, styles) that need no step.
+ */
+export type LinkletterDBv4 = LinkletterDBv3;
+
 /** The schema the code reads and writes today. */
-export type LinkletterDB = LinkletterDBv3;
+export type LinkletterDB = LinkletterDBv4;

@@ -56,14 +56,29 @@ const CURRENT_SHAPE: Record<string, Shape> = {
 	settings: { keyPath: null, autoIncrement: false, indexes: {} },
 };
 
+/** Issue details as version 4 stores them: a single `sponsor` is now `sponsors: [sponsor]`, stated by hand. */
+function sponsorsAsList(meta: Record<string, unknown>): Record<string, unknown> {
+	if (!Object.hasOwn(meta, "sponsor")) return meta;
+	const { sponsor, ...rest } = meta;
+	return { ...rest, sponsors: [sponsor] };
+}
+
 /**
  * What a record stored at `version` must be once upgraded to today's version.
- * No step has rewritten records yet, so every record arrives unchanged; a step
- * that transforms records states its result here.
+ * Every record arrives unchanged except what a step rewrites, stated here:
+ * v3 → v4 turns the draft's and each sent issue's `sponsor` into `sponsors`.
  */
-function upgradedRecords(_version: number, store: string, rows: Row[] | undefined): Row[] {
+function upgradedRecords(version: number, store: string, rows: Row[] | undefined): Row[] {
 	if (!(store in CURRENT_SHAPE)) return [];
-	return rows ?? [];
+	if (version >= 4) return rows ?? [];
+	return (rows ?? []).map((row) => {
+		const value = row.value as Record<string, unknown>;
+		if (store === "settings" && row.key === "draft") return { key: row.key, value: sponsorsAsList(value) };
+		if (store === "issues") {
+			return { key: row.key, value: { ...value, meta: sponsorsAsList(value.meta as Record<string, unknown>) } };
+		}
+		return row;
+	});
 }
 
 let n = 0;
@@ -163,15 +178,16 @@ describe("migrations: every shipped version's data arrives at the current versio
 					.map(({ issueKey: _issueKey, ...c }) => c)
 					.sort(byPosition);
 				expect(await listDraft(db)).toStrictEqual(draft);
-				const issues = (fixture.stores.issues?.records ?? []).map((r) => r.value);
+				const issues = upgradedRecords(fixture.version, "issues", fixture.stores.issues?.records).map((r) => r.value);
 				expect(await listSentIssues(db)).toStrictEqual([...issues].reverse());
 				for (const issue of issues as Array<{ number: number }>) {
 					expect(await getSentIssue(db, issue.number)).toStrictEqual(issue);
 				}
 				expect(await loadNewsletter(db)).toStrictEqual(setting(fixture, "newsletter") ?? DEFAULT_NEWSLETTER);
-				expect(await loadDraftMeta(db, "2030-01-01")).toStrictEqual(
-					setting(fixture, "draft") ?? newIssueMeta(1, "2030-01-01"),
-				);
+				const draftMeta = upgradedRecords(fixture.version, "settings", fixture.stores.settings?.records).find(
+					(r) => r.key === "draft",
+				)?.value;
+				expect(await loadDraftMeta(db, "2030-01-01")).toStrictEqual(draftMeta ?? newIssueMeta(1, "2030-01-01"));
 				expect(await loadLastSection(db)).toBe(setting(fixture, "lastSection"));
 				expect(await loadGroups(db)).toStrictEqual(setting(fixture, "groups") ?? []);
 				expect(await loadTemplates(db)).toStrictEqual(setting(fixture, "templates") ?? {});

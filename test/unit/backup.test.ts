@@ -46,12 +46,32 @@ function messageOf(read: () => unknown): string {
 describe("backup files", () => {
 	it("round-trip every record intact", () => {
 		const original = sample();
-		expect(parseBackup(serializeBackup(original))).toEqual({ format: "linkletter-backup", version: 2, ...original });
+		expect(parseBackup(serializeBackup(original))).toEqual({ format: "linkletter-backup", version: 3, ...original });
 	});
 
-	it("open a version-1 backup with every record as it was, and no groups yet", () => {
+	it("open a version-1 backup with every record as it was, no groups yet, and each sponsor as a list of one", () => {
 		const v1 = JSON.parse(V1_BACKUP);
-		expect(parseBackup(V1_BACKUP)).toEqual({ ...v1, version: 2, groups: [] });
+		const sponsorList = ({ sponsor, ...meta }: { sponsor?: unknown }) =>
+			sponsor ? { ...meta, sponsors: [sponsor] } : meta;
+		expect(v1.draft.sponsor).toBeDefined();
+		expect(parseBackup(V1_BACKUP)).toEqual({
+			...v1,
+			version: 3,
+			groups: [],
+			draft: sponsorList(v1.draft),
+			issues: v1.issues.map((issue: { meta: { sponsor?: unknown } }) => ({ ...issue, meta: sponsorList(issue.meta) })),
+		});
+	});
+
+	it("open a version-2 backup with its single sponsors as lists, and refuse the old field in version 3", () => {
+		const v2 = JSON.parse(serializeBackup(sample()).replace('"version": 3', '"version": 2'));
+		v2.draft.sponsor = { name: "Acme", text: "Buy it" };
+		const read = parseBackup(JSON.stringify(v2));
+		expect(read.draft.sponsors).toEqual([{ name: "Acme", text: "Buy it" }]);
+		expect(read.draft).not.toHaveProperty("sponsor");
+		expect(messageOf(() => parseBackup(JSON.stringify({ ...v2, version: 3 })))).toBe(
+			"FileError: draft.sponsor: unknown field (expected one of number, date, intro, outro, sponsors, fields, sectionIntros, outroRecurring, autoDate)",
+		);
 	});
 
 	it("are written the same, byte for byte, whatever order the stored records keep their fields in", () => {
@@ -63,7 +83,7 @@ describe("backup files", () => {
 		);
 		expect(serializeBackup(shuffled)).toBe(serializeBackup(original));
 		expect(
-			serializeBackup(original).startsWith('{\n  "format": "linkletter-backup",\n  "version": 2,\n  "exportedAt"'),
+			serializeBackup(original).startsWith('{\n  "format": "linkletter-backup",\n  "version": 3,\n  "exportedAt"'),
 		).toBe(true);
 	});
 

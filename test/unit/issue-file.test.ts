@@ -34,7 +34,7 @@ describe("parseIssueFile", () => {
 			],
 		});
 		expect(meta).toMatchObject({ number: 90, date: "2017-09-28", outro: "" });
-		expect(meta.sponsor?.linkText).toBe("Learn more & register");
+		expect(meta.sponsors?.[0]?.linkText).toBe("Learn more & register");
 		expect(captures).toHaveLength(18);
 		expect(captures[4]).toEqual({
 			url: "https://example.com/srecon17-emea-notes",

@@ -39,9 +39,26 @@ describe("JSON export", () => {
 			"intro",
 			"outro",
 			"sponsor",
+			"sponsors",
+			"fields",
+			"sections",
+			"sponsored",
+		]);
+		expect(Object.keys(parsed.sections[0])).toEqual([
+			"id",
+			"name",
+			"layout",
+			"depth",
+			"level",
+			"parent",
+			"partial",
+			"intro",
+			"empty",
+			"emptyText",
+			"entries",
+			"items",
 			"sections",
 		]);
-		expect(Object.keys(parsed.sections[0])).toEqual(["id", "name", "layout", "entries", "items"]);
 		expect(Object.keys(parsed.sections[0].entries[0])).toEqual([
 			"id",
 			"url",
@@ -59,6 +76,9 @@ describe("JSON export", () => {
 			"image",
 			"lang",
 			"linkText",
+			"tags",
+			"fields",
+			"sponsored",
 		]);
 		// The order captures arrive in does not change the text: position orders them.
 		const normalized = captures.map((input, i) =>

@@ -9,11 +9,11 @@ const exportTime = v.pipe(
 	v.check((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && isIsoDate(s.slice(0, 10)), "expected an ISO 8601 time"),
 );
 
-/** A backup of the current version (2), after the upgrade ladder. */
-export const backupV2 = v.pipe(
+/** A backup of the current version (3), after the upgrade ladder. */
+export const backupV3 = v.pipe(
 	strict({
 		format: v.literal(BACKUP_FORMAT),
-		version: v.literal(2),
+		version: v.literal(3),
 		exportedAt: exportTime,
 		newsletter,
 		draft: issueMeta,

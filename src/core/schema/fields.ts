@@ -29,6 +29,18 @@ export const CAPTURE_LIMITS = {
 	viaUrl: 8_000,
 } as const;
 
+/** Limits of the newsletter model's own fields (names, tags, styles), which no page fills. */
+export const MODEL_LIMITS = {
+	/** A capture's tag or custom field name (normalizeCapture's MAX_TAG_LENGTH). */
+	tag: 100,
+	/** Ids of issue fields and partials, and field labels. */
+	name: 100,
+	/** One item of a list field. */
+	fieldValue: 1_000,
+	/** One element's inline CSS. */
+	style: 2_000,
+} as const;
+
 const got = (issue: { input: unknown }) => `got ${describe(issue.input)}`;
 
 /** Any text, at most `max` characters once trimmed (what normalisation measures). */

@@ -3,28 +3,40 @@
  * Messages name the problem; errors.ts adds the full path.
  */
 import * as v from "valibot";
-import type { Format } from "../render/format.ts";
+import { MAX_CAPTURE_FIELDS, MAX_TAGS } from "../capture.ts";
+import { ISSUE_FIELD_TYPES } from "../newsletter.ts";
+import { FORMATS, type Format } from "../render/format.ts";
+import { STYLE_ELEMENT } from "../render/html-styles.ts";
+import { MAX_SECTION_DEPTH } from "../sections.ts";
+import { describe } from "./errors.ts";
 import {
+	CAPTURE_LIMITS,
 	calendarDate,
 	finiteNumber,
 	flag,
 	httpUrl,
 	issueAt,
 	issueNumber,
-	CAPTURE_LIMITS as L,
 	list,
+	MODEL_LIMITS,
 	nonEmptyText,
 	strict,
 	text,
 	timestamp,
 } from "./fields.ts";
 
+const L = { ...CAPTURE_LIMITS, ...MODEL_LIMITS };
 const LAYOUTS = ["entries", "list"] as const;
 
 export const section = strict({
 	id: nonEmptyText(L.section),
 	name: nonEmptyText(),
 	layout: v.picklist(LAYOUTS, (issue) => `unknown layout ${issue.received} (expected "entries" or "list")`),
+	parent: v.optional(nonEmptyText(L.section)),
+	partial: v.optional(nonEmptyText(L.name)),
+	keepWhenEmpty: v.optional(flag),
+	emptyText: v.optional(text(L.note)),
+	notesOptional: v.optional(flag),
 });
 
 /** The curator's sections: at least one, ids unique. */
@@ -35,20 +47,153 @@ export const sections = v.pipe(
 		if (!dataset.typed) return;
 		const seen = new Set<string>();
 		for (const [i, s] of dataset.value.entries()) {
-			if (seen.has(s.id)) issueAt(addIssue, dataset.value, [i, "id"], `duplicate section id ${JSON.stringify(s.id)}`);
+			if (seen.has(s.id)) {
+				return issueAt(addIssue, dataset.value, [i, "id"], `duplicate section id ${JSON.stringify(s.id)}`);
+			}
 			seen.add(s.id);
 		}
+		const at = nestingProblem(dataset.value);
+		if (at) issueAt(addIssue, dataset.value, [at.index, "parent"], at.message);
 	}),
 );
 
-export const newsletter = strict({ name: nonEmptyText(), titleTemplate: text(), sections });
+/** The first section whose parent is unknown, itself an ancestor, or too deep; the same rules as validateSections. */
+function nestingProblem(list: readonly { id: string; parent?: string | undefined }[]) {
+	const byId = new Map(list.map((s) => [s.id, s]));
+	for (const [index, s] of list.entries()) {
+		if (s.parent === undefined) continue;
+		if (!byId.has(s.parent)) return { index, message: `unknown section id ${JSON.stringify(s.parent)}` };
+		const path = new Set([s.id]);
+		let depth = 0;
+		for (let p = byId.get(s.parent); p; p = p.parent === undefined ? undefined : byId.get(p.parent)) {
+			if (path.has(p.id)) return { index, message: "a section cannot be inside itself" };
+			path.add(p.id);
+			if (++depth >= MAX_SECTION_DEPTH) {
+				return { index, message: `nested too deeply: sections nest at most ${MAX_SECTION_DEPTH} levels` };
+			}
+		}
+	}
+	return undefined;
+}
+
+/** A name templates use: a letter, then letters, digits, "_" or "-". */
+const templateName = (max: number) =>
+	v.pipe(
+		text(max),
+		v.check(
+			(s) => /^[A-Za-z][\w-]*$/.test(s),
+			(issue) => `expected a name of letters, digits, "_" and "-" starting with a letter, got ${describe(issue.input)}`,
+		),
+	);
+
+export const issueFieldDef = strict({
+	id: templateName(L.name),
+	label: nonEmptyText(L.name),
+	type: v.picklist(
+		ISSUE_FIELD_TYPES,
+		(issue) => `unknown field type ${issue.received} (expected ${ISSUE_FIELD_TYPES.map((t) => `"${t}"`).join(", ")})`,
+	),
+	recurring: v.optional(flag),
+});
+
+/** The newsletter's issue-level fields: ids unique. */
+export const issueFieldDefs = v.pipe(
+	list(issueFieldDef),
+	v.rawCheck(({ dataset, addIssue }) => {
+		if (!dataset.typed) return;
+		const duplicate = unique(dataset.value, (f) => f.id, "field id");
+		if (duplicate) issueAt(addIssue, dataset.value, [duplicate.index, "id"], duplicate.message);
+	}),
+);
+
+/**
+ * A map from names to text. Built with a check over the plain object, not
+ * valibot's record() (which drops `__proto__` silently); names must match `key`.
+ */
+function textMap(key: v.GenericSchema<string>, value: v.GenericSchema<string>, what: string) {
+	return v.pipe(
+		v.custom<Record<string, string>>(
+			(x) => typeof x === "object" && x !== null && !Array.isArray(x),
+			(issue) => `expected an object of ${what}, got ${describe(issue.input)}`,
+		),
+		v.rawCheck(({ dataset, addIssue }) => {
+			if (!dataset.typed) return;
+			const map = dataset.value;
+			for (const name of Object.keys(map)) {
+				const keyResult = v.safeParse(key, name);
+				if (!keyResult.success) return issueAt(addIssue, map, [name], `bad name: ${keyResult.issues[0].message}`);
+				const valueResult = v.safeParse(value, map[name]);
+				if (!valueResult.success) return issueAt(addIssue, map, [name], valueResult.issues[0].message);
+			}
+		}),
+	);
+}
+
+/** Partials by format, then by name. */
+export const partials = strict(
+	Object.fromEntries(
+		FORMATS.map((format) => [format, v.optional(textMap(templateName(L.name), text(), "partials"))]),
+	) as Record<Format, v.OptionalSchema<ReturnType<typeof textMap>, undefined>>,
+);
+
+const styleElement = v.pipe(
+	text(16),
+	v.check(
+		(s) => STYLE_ELEMENT.test(s),
+		(issue) => `expected an HTML element name in lower case, got ${describe(issue.input)}`,
+	),
+);
+
+/** Inline CSS by HTML element name. */
+export const htmlStyles = textMap(styleElement, text(L.style), "styles");
+
+export const newsletter = strict({
+	name: nonEmptyText(),
+	titleTemplate: text(),
+	sections,
+	fields: v.optional(issueFieldDefs),
+	partials: v.optional(partials),
+	htmlStyles: v.optional(htmlStyles),
+});
 
 export const sponsor = strict({
 	name: nonEmptyText(),
 	text: text(),
 	linkText: v.optional(text()),
 	url: v.optional(httpUrl()),
+	recurring: v.optional(flag),
 });
+
+/** An issue-level field's value: text, or a list of text (checked item by item, so a bad item has its own path). */
+const fieldText = text(L.note);
+const fieldList = list(text(L.fieldValue));
+/** Values of issue-level fields by field id. */
+export const issueFieldValues = v.pipe(
+	v.custom<Record<string, string | string[]>>(
+		(x) => typeof x === "object" && x !== null && !Array.isArray(x),
+		(issue) => `expected an object of field values, got ${describe(issue.input)}`,
+	),
+	v.rawCheck(({ dataset, addIssue }) => {
+		if (!dataset.typed) return;
+		const map = dataset.value;
+		for (const name of Object.keys(map)) {
+			const keyResult = v.safeParse(templateName(L.name), name);
+			if (!keyResult.success) return issueAt(addIssue, map, [name], `bad field id: ${keyResult.issues[0].message}`);
+			const value = map[name];
+			if (typeof value !== "string" && !Array.isArray(value)) {
+				return issueAt(addIssue, map, [name], `expected text or a list of text, got ${describe(value)}`);
+			}
+			const result = typeof value === "string" ? v.safeParse(fieldText, value) : v.safeParse(fieldList, value);
+			if (!result.success) {
+				const inner = (result.issues[0].path ?? []).map((p) => p.key as string | number);
+				return issueAt(addIssue, map, [name, ...inner], result.issues[0].message);
+			}
+		}
+	}),
+);
+
+/** This issue's intro of a section, by section id. */
+export const sectionIntros = textMap(nonEmptyText(L.section), text(L.note), "section intros");
 
 export const via = strict({ name: nonEmptyText(L.viaName), url: v.optional(httpUrl(L.viaUrl)) });
 
@@ -58,7 +203,10 @@ export const issueMeta = strict({
 	date: calendarDate,
 	intro: text(),
 	outro: text(),
-	sponsor: v.optional(sponsor),
+	sponsors: v.optional(list(sponsor)),
+	fields: v.optional(issueFieldValues),
+	sectionIntros: v.optional(sectionIntros),
+	outroRecurring: v.optional(flag),
 	autoDate: v.optional(flag),
 });
 
@@ -75,6 +223,23 @@ const captureText = {
 	description: text(L.description),
 	image: text(L.image),
 	lang: text(L.lang),
+};
+
+/** A capture's tags: each within the tag limit, at most MAX_TAGS. */
+const tags = v.pipe(list(nonEmptyText(L.tag)), v.maxLength(MAX_TAGS, `at most ${MAX_TAGS} tags are kept`));
+
+/** A capture's own fields by name. */
+const captureFields = v.pipe(
+	textMap(nonEmptyText(L.tag), text(L.description), "fields"),
+	v.check((m) => Object.keys(m).length <= MAX_CAPTURE_FIELDS, `at most ${MAX_CAPTURE_FIELDS} fields are kept`),
+);
+
+/** The model's capture fields, the same in a stored capture and in a capture input. */
+const captureModel = {
+	tags: v.optional(tags),
+	fields: v.optional(captureFields),
+	sponsored: v.optional(flag),
+	alsoPlaced: v.optional(flag),
 };
 
 /** A capture exactly as stored: every field kept as it is. */
@@ -95,6 +260,7 @@ export const storedCapture = strict({
 	description: v.optional(captureText.description),
 	image: v.optional(captureText.image),
 	lang: v.optional(captureText.lang),
+	...captureModel,
 	incomplete: v.optional(flag),
 	held: v.optional(flag),
 	position: finiteNumber,
@@ -121,6 +287,7 @@ export const captureInput = strict({
 	via: v.nullish(via),
 	position: v.optional(finiteNumber),
 	issue: v.nullish(issueNumber),
+	...captureModel,
 	incomplete: v.optional(flag),
 });
 
