@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { dirname, join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../scripts/compile.ts";
 import { serializeBackup } from "../../src/core/backup.ts";
 import { normalizeCapture } from "../../src/core/capture.ts";
@@ -12,9 +12,22 @@ import { ACCEPTED, REFUSED } from "../fixtures/backups/hostile.ts";
 const ROOT = join(import.meta.dirname, "../..");
 const EXAMPLE = join(ROOT, "test/fixtures/issues/sre-weekly-90");
 
-/** Run the CLI as `npm run compile -- …` does (through tsx, which Node 20 needs for TypeScript). */
+/** The CLI as `npm run build` builds it (vite.cli.config.ts), built afresh for this file so it is never stale. */
+const built = join(mkdtempSync(join(tmpdir(), "linkletter-cli-build-")), "compile.mjs");
+
+beforeAll(() => {
+	const vite = join(ROOT, "node_modules/vite/bin/vite.js");
+	const result = spawnSync(
+		process.execPath,
+		[vite, "build", "-c", "vite.cli.config.ts", "--outDir", dirname(built), "--emptyOutDir", "--logLevel", "error"],
+		{ cwd: ROOT, encoding: "utf8", timeout: 120_000 },
+	);
+	if (result.status !== 0) throw new Error(`building the CLI failed: ${result.stderr}`);
+}, 120_000);
+
+/** Run the CLI as `npm run compile -- …` does: plain node on the built JavaScript, no tsx. */
 function compile(...args: string[]) {
-	const result = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/compile.ts"), ...args], {
+	const result = spawnSync(process.execPath, [built, ...args], {
 		cwd: ROOT,
 		encoding: "utf8",
 		timeout: 30_000,

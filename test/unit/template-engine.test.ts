@@ -113,9 +113,17 @@ describe("issue templates written by the curator", () => {
 
 	it("report a misspelt variable or field where it is used, when the issue is rendered", () => {
 		const field = errorOf(() => renderIssue(ISSUE, "md", "{% for s in issue.sections %}\n  {{ s.nmae }}{% endfor %}"));
-		expect([field.reason, field.line, field.column]).toEqual(['no field "nmae"', 2, 8]);
+		expect([field.reason, field.line, field.column]).toEqual([
+			'no field "nmae" on s — did you mean "name"? Fields: id, name, layout, entries, items',
+			2,
+			8,
+		]);
 		const variable = errorOf(() => renderIssue(ISSUE, "md", "{{ isue.title }}"));
-		expect([variable.reason, variable.line, variable.column]).toEqual(['unknown variable "isue"', 1, 4]);
+		expect([variable.reason, variable.line, variable.column]).toEqual([
+			'unknown variable "isue" — did you mean "issue"?',
+			1,
+			4,
+		]);
 		expect(checkTemplate("{{ isue.title }}")).toBeNull();
 	});
 

@@ -1,10 +1,12 @@
-import type { Context, FilterFunction } from "./context.ts";
-import { TemplateFailure } from "./errors.ts";
+import type { Context, FilterTable } from "./context.ts";
+import { positionAt, TemplateFailure } from "./errors.ts";
 import { type Evaluate, ExpressionParser } from "./expression.ts";
-import type { TagToken, Token } from "./lexer.ts";
+import { type TagToken, type Token, tokenize } from "./lexer.ts";
 import { MAX_OUTPUT, TOO_LARGE } from "./limits.ts";
 import { SafeString } from "./safe.ts";
-import { isTruthy } from "./values.ts";
+import { didYouMean } from "./suggest.ts";
+import { TAG_ENTRIES } from "./tags.ts";
+import { isEqual, isTruthy } from "./values.ts";
 
 /** A compiled run of template: appends its output to ctx.out. */
 export type Render = (ctx: Context) => void;
@@ -28,9 +30,32 @@ function emit(ctx: Context, text: string, at: number): void {
 /** Pieces gathered before they are joined into one flat chunk. */
 const PIECES_PER_CHUNK = 4096;
 
-const CLOSING_TAGS = new Set(["elsif", "else", "endif", "endunless", "endfor", "endcapture", "endcomment", "endraw"]);
+const CLOSING_TAGS = new Set([
+	"elsif",
+	"else",
+	"endif",
+	"endunless",
+	"endfor",
+	"endcapture",
+	"endcomment",
+	"endraw",
+	"when",
+	"endcase",
+]);
 
-type Filters = Readonly<Record<string, FilterFunction>>;
+/** How deep partials may render partials: enough for any real layout, and a partial that renders itself stops. */
+export const MAX_PARTIAL_DEPTH = 16;
+
+type Filters = FilterTable;
+
+/** The curator's partials for one compile: their source by name, each compiled once, on first use. */
+export interface PartialSet {
+	sources: Readonly<Record<string, string>>;
+	compiled: Map<string, Render>;
+}
+
+/** A partial rendering partials too deeply: reported once, at the outermost render tag. */
+class DepthFailure extends TemplateFailure {}
 
 const nothing: Render = () => {};
 
@@ -84,9 +109,12 @@ class Compiler {
 	/** Loop variables in scope while compiling, innermost last; index = slot. */
 	private readonly bindings: { name: string; used: boolean }[] = [];
 
-	constructor(tokens: Token[], filters: Filters) {
+	private readonly partials: PartialSet;
+
+	constructor(tokens: Token[], filters: Filters, partials: PartialSet) {
 		this.tokens = tokens;
 		this.filters = filters;
+		this.partials = partials;
 	}
 
 	/** Compile-time lookup: loop variables become slot reads; other names are read from assigned, then data. */
@@ -101,9 +129,15 @@ class Compiler {
 		return (ctx) => {
 			if (ctx.assigned.has(name)) return ctx.assigned.get(name);
 			if (Object.hasOwn(ctx.data, name)) return ctx.data[name];
-			throw new TemplateFailure(at, `unknown variable "${name}"`);
+			const known = [...ctx.assigned.keys(), ...Object.keys(ctx.data), ...this.bindingNames];
+			throw new TemplateFailure(at, `unknown variable "${name}"${didYouMean(name, known)}`);
 		};
 	};
+
+	/** Loop variables in scope where an unknown name was compiled, for its did-you-mean. */
+	private get bindingNames(): string[] {
+		return this.bindings.map((binding) => binding.name);
+	}
 
 	private parser(text: string, at: number): ExpressionParser {
 		return new ExpressionParser(text, at, this.filters, this.resolve);
@@ -149,7 +183,15 @@ class Compiler {
 		};
 	}
 
+	private unknownTag(token: TagToken): TemplateFailure {
+		const names = Object.keys(TAG_ENTRIES);
+		const hint = didYouMean(token.name, [...names, ...CLOSING_TAGS]);
+		return new TemplateFailure(token.at, `unknown tag "${token.name}"${hint || ` (tags are ${names.join(", ")})`}`);
+	}
+
 	private tag(token: TagToken): Part | undefined {
+		// Only documented tags compile, so the reference lists exactly what works.
+		if (!Object.hasOwn(TAG_ENTRIES, token.name) && !CLOSING_TAGS.has(token.name)) throw this.unknownTag(token);
 		switch (token.name) {
 			case "if":
 				return this.conditional(token, false);
@@ -161,16 +203,17 @@ class Compiler {
 				return this.assign(token);
 			case "capture":
 				return this.capture(token);
+			case "case":
+				return this.caseTag(token);
+			case "render":
+				return this.renderTag(token);
 			case "#":
 				return undefined;
 			default:
 				if (CLOSING_TAGS.has(token.name)) {
 					throw new TemplateFailure(token.at, `unexpected {% ${token.name} %}: nothing open here to close`);
 				}
-				throw new TemplateFailure(
-					token.at,
-					`unknown tag "${token.name}" (tags are if, elsif, else, unless, for, assign, capture, comment, raw)`,
-				);
+				throw this.unknownTag(token);
 		}
 	}
 
@@ -329,9 +372,160 @@ class Compiler {
 			}
 		};
 	}
+
+	private caseTag(token: TagToken): Part {
+		const parser = this.expression(token);
+		if (!parser.peek()) throw new TemplateFailure(token.at, "{% case %} needs a value: {% case entry.group %}");
+		const subject = parser.value();
+		parser.finish();
+		// As in Liquid, anything between {% case %} and the first {% when %} is dropped.
+		let { end } = this.closed(token, ["when", "else", "endcase"]);
+		const branches: { values: Evaluate[]; body: Render }[] = [];
+		let otherwise = nothing;
+		while (end.name === "when") {
+			const when = this.expression(end);
+			const values: Evaluate[] = [];
+			if (!when.peek()) throw new TemplateFailure(end.at, '{% when %} needs a value: {% when "list" %}');
+			do values.push(when.value());
+			while (when.accept(",") || when.accept("or"));
+			when.finish();
+			const next = this.closed(token, ["when", "else", "endcase"]);
+			branches.push({ values, body: sequence(next.parts) });
+			end = next.end;
+		}
+		if (end.name === "else") {
+			this.expectNoArgs(end);
+			otherwise = sequence(this.closed(token, ["endcase"]).parts);
+		}
+		return (ctx) => {
+			const value = subject(ctx);
+			for (const branch of branches) {
+				for (const candidate of branch.values) {
+					if (isEqual(value, candidate(ctx))) return branch.body(ctx);
+				}
+			}
+			otherwise(ctx);
+		};
+	}
+
+	/** The compiled partial by name, compiled on first use; a partial may name itself (bounded when rendered). */
+	private partial(name: string, at: number): () => Render {
+		const { sources, compiled } = this.partials;
+		if (!Object.hasOwn(sources, name)) {
+			const names = Object.keys(sources);
+			const hint = didYouMean(name, names);
+			const known = names.length ? ` (partials are ${names.join(", ")})` : " (no partials are defined)";
+			throw new TemplateFailure(at, `unknown partial "${name}"${hint || known}`);
+		}
+		if (!compiled.has(name)) {
+			const source = sources[name] as string;
+			compiled.set(name, nothing);
+			try {
+				compiled.set(name, new Compiler(tokenize(source), this.filters, this.partials).compile());
+			} catch (error) {
+				compiled.delete(name);
+				throw inPartial(name, source, at, error);
+			}
+		}
+		return () => compiled.get(name) as Render;
+	}
+
+	private renderTag(token: TagToken): Part {
+		const parser = this.expression(token);
+		const nameLexeme = parser.quoted('the partial\'s name in quotes: {% render "entry" %}');
+		const name = nameLexeme.value;
+		const source = this.partials.sources[name];
+		let each: { list: Evaluate; as: string } | undefined;
+		let single: { value: Evaluate; as: string } | undefined;
+		const isFor = parser.accept("for");
+		if (isFor || parser.accept("with")) {
+			const value = parser.value();
+			const as = parser.accept("as") ? parser.word("a name after as").value : name;
+			if (isFor) each = { list: value, as };
+			else single = { value, as };
+		}
+		const args: [string, Evaluate][] = [];
+		parser.accept(",");
+		while (parser.peek()) {
+			const key = parser.word('an argument name: {% render "entry", entry: e %}').value;
+			if (!parser.accept(":")) parser.fail(`expected ":" after ${key}`);
+			args.push([key, parser.value()]);
+			if (!parser.accept(",")) break;
+		}
+		parser.finish();
+		const target = this.partial(name, token.at);
+		const at = token.at;
+		const run = (ctx: Context, extra?: [string, unknown][]): void => {
+			if (ctx.depth >= MAX_PARTIAL_DEPTH) {
+				throw new DepthFailure(
+					at,
+					`partials render partials more than ${MAX_PARTIAL_DEPTH} deep: does "${name}" render itself?`,
+				);
+			}
+			const assigned = new Map<string, unknown>();
+			for (const [key, value] of args) assigned.set(key, value(ctx));
+			if (extra) for (const [key, value] of extra) assigned.set(key, value);
+			const child: Context = { ...ctx, assigned, slots: [], depth: ctx.depth + 1 };
+			try {
+				target()(child);
+			} catch (error) {
+				if (error instanceof DepthFailure) throw new DepthFailure(at, error.message);
+				throw inPartial(name, source ?? "", at, error);
+			} finally {
+				ctx.out = child.out;
+				ctx.chunks = child.chunks;
+				ctx.size = child.size;
+				ctx.iterations = child.iterations;
+			}
+		};
+		if (single) {
+			const { value, as } = single;
+			return (ctx) => run(ctx, [[as, value(ctx)]]);
+		}
+		if (each) {
+			const { list, as } = each;
+			return (ctx) => {
+				const value = list(ctx);
+				const items = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
+				ctx.iterations += items.length;
+				if (ctx.iterations > MAX_ITERATIONS) throw new TemplateFailure(at, "the template loops too many times");
+				const length = items.length;
+				for (let i = 0; i < length; i++) {
+					const forloop = {
+						index: i + 1,
+						index0: i,
+						rindex: length - i,
+						rindex0: length - i - 1,
+						first: i === 0,
+						last: i === length - 1,
+						length,
+					};
+					run(ctx, [
+						[as, items[i]],
+						["forloop", forloop],
+					]);
+					if (ctx.out.length >= PIECES_PER_CHUNK) flush(ctx);
+				}
+			};
+		}
+		return (ctx) => run(ctx);
+	}
 }
 
-/** Compile tokens into a render function. Throws TemplateFailure with a source offset. */
-export function compileTokens(tokens: Token[], filters: Filters): Render {
-	return new Compiler(tokens, filters).compile();
+/** A failure inside a partial, reported at the render tag with the partial's own line and column. */
+function inPartial(name: string, source: string, at: number, error: unknown): unknown {
+	if (!(error instanceof TemplateFailure) || error instanceof DepthFailure) return error;
+	// Output over the limit, made by the partial's own text: placed at the render tag.
+	if (error.at === UNPLACED) return new TemplateFailure(at, error.message);
+	const { line, column } = positionAt(source, error.at);
+	return new TemplateFailure(at, `in partial "${name}" (line ${line}, column ${column}): ${error.message}`);
+}
+
+/**
+ * Compile tokens into a render function. Throws TemplateFailure with a
+ * source offset. `partials` holds the curator's named partials for
+ * `{% render %}`; each is compiled once, when a template first names it.
+ */
+export function compileTokens(tokens: Token[], filters: Filters, partials?: PartialSet): Render {
+	return new Compiler(tokens, filters, partials ?? { sources: {}, compiled: new Map() }).compile();
 }

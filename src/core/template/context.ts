@@ -22,6 +22,8 @@ export interface Context {
 	escape: (value: unknown) => string;
 	/** Loop iterations so far, bounded so a template cannot hang the preview. */
 	iterations: number;
+	/** How many partials deep this render is (0 in the template itself). */
+	depth: number;
 }
 
 /**
@@ -29,3 +31,31 @@ export interface Context {
  * its slot reader; anything else is read from `assigned`, then `data`.
  */
 export type Resolver = (name: string, at: number) => (ctx: Context) => unknown;
+
+/** Where a filter or tag stands against Liquid: the same, the same name with a stated difference, or Linkletter's own. */
+export type LiquidOrigin = "liquid" | "differs" | "linkletter";
+
+/** The documentation of a filter or tag, kept beside its code so the reference cannot drift. */
+export interface Documented {
+	/** How it is written: `date: format`. */
+	signature: string;
+	/** One line on what it does. */
+	summary: string;
+	/** A template using it; rendered by a test through the real engine. */
+	example: string;
+	/** What `example` renders to, exactly. */
+	exampleOutput: string;
+	/** Variables the example reads, if any. */
+	exampleData?: Readonly<Record<string, unknown>>;
+	origin: LiquidOrigin;
+	/** For "differs": how it differs from Liquid; for "linkletter", optional notes. */
+	note?: string;
+}
+
+/** One entry of a filter table: the function and its documentation. */
+export interface FilterEntry extends Documented {
+	fn: FilterFunction;
+}
+
+/** A table of filters by name: documented entries, or bare functions (for a test or a one-off engine). */
+export type FilterTable = Readonly<Record<string, FilterEntry | FilterFunction>>;

@@ -1,7 +1,8 @@
-import type { Context, FilterFunction, Resolver } from "./context.ts";
+import type { Context, FilterFunction, FilterTable, Resolver } from "./context.ts";
 import { TemplateFailure } from "./errors.ts";
 import { checkLength } from "./limits.ts";
 import { SafeString } from "./safe.ts";
+import { didYouMean } from "./suggest.ts";
 import {
 	BLANK,
 	compareValues,
@@ -54,13 +55,13 @@ function lex(text: string, offset: number): Lexeme[] {
 }
 
 /** One `.field` or `[key]` step of a path; a field that does not exist fails at its position. */
-function step(base: Evaluate, key: (ctx: Context) => unknown, at: number): Evaluate {
+function step(base: Evaluate, key: (ctx: Context) => unknown, at: number, where: string): Evaluate {
 	return (ctx) => {
 		const value = base(ctx);
 		const raw = key(ctx);
 		const name = typeof raw === "number" ? raw : String(raw);
 		const result = fieldOf(value, name);
-		if (result === MISSING) throw new TemplateFailure(at, missingFieldReason(value, name));
+		if (result === MISSING) throw new TemplateFailure(at, missingFieldReason(value, name, where));
 		return result;
 	};
 }
@@ -69,7 +70,7 @@ function step(base: Evaluate, key: (ctx: Context) => unknown, at: number): Evalu
  * A `.field` step with its name known when compiling: the same result as
  * step, with the common case (an own field of a plain object) read directly.
  */
-function fieldStep(base: Evaluate, name: string, at: number): Evaluate {
+function fieldStep(base: Evaluate, name: string, at: number, where: string): Evaluate {
 	return (ctx) => {
 		const value = base(ctx);
 		if (
@@ -82,7 +83,7 @@ function fieldStep(base: Evaluate, name: string, at: number): Evaluate {
 			return (value as Record<string, unknown>)[name];
 		}
 		const result = fieldOf(value, name);
-		if (result === MISSING) throw new TemplateFailure(at, missingFieldReason(value, name));
+		if (result === MISSING) throw new TemplateFailure(at, missingFieldReason(value, name, where));
 		return result;
 	};
 }
@@ -101,10 +102,10 @@ export class ExpressionParser {
 	private readonly lexemes: Lexeme[];
 	private index = 0;
 	private readonly end: number;
-	private readonly filters: Readonly<Record<string, FilterFunction>>;
+	private readonly filters: FilterTable;
 	private readonly resolve: Resolver;
 
-	constructor(text: string, offset: number, filters: Readonly<Record<string, FilterFunction>>, resolve: Resolver) {
+	constructor(text: string, offset: number, filters: FilterTable, resolve: Resolver) {
 		this.lexemes = lex(text, offset);
 		this.end = offset + text.length;
 		this.filters = filters;
@@ -130,6 +131,14 @@ export class ExpressionParser {
 	word(expected: string): Lexeme {
 		const next = this.peek();
 		if (next?.type !== "word") this.fail(`expected ${expected}`);
+		this.index++;
+		return next as Lexeme;
+	}
+
+	/** Consume text in quotes (a partial's name), or fail with what was expected. */
+	quoted(expected: string): Lexeme {
+		const next = this.peek();
+		if (next?.type !== "string") this.fail(`expected ${expected}`);
 		this.index++;
 		return next as Lexeme;
 	}
@@ -168,16 +177,19 @@ export class ExpressionParser {
 
 	private path(root: Lexeme): Evaluate {
 		let current = this.resolve(root.value, root.at);
+		let where = root.value;
 		for (;;) {
 			if (this.accept(".")) {
 				const key = this.word('a field name after "."');
-				current = fieldStep(current, key.value, key.at);
+				current = fieldStep(current, key.value, key.at, where);
+				where = `${where}.${key.value}`;
 			} else if (this.peek()?.value === "[" && this.peek()?.type === "punct") {
 				const at = this.peek()?.at ?? this.end;
 				this.index++;
 				const key = this.value();
 				if (!this.accept("]")) this.fail('expected "]"');
-				current = step(current, (ctx) => key(ctx), at);
+				current = step(current, (ctx) => key(ctx), at, where);
+				where = `${where}[…]`;
 			} else return current;
 		}
 	}
@@ -225,8 +237,14 @@ export class ExpressionParser {
 		while (this.accept("|")) {
 			const nameLexeme = this.word('a filter name after "|"');
 			const name = nameLexeme.value;
-			if (!Object.hasOwn(this.filters, name)) throw new TemplateFailure(nameLexeme.at, `unknown filter "${name}"`);
-			const filter = this.filters[name] as FilterFunction;
+			if (!Object.hasOwn(this.filters, name)) {
+				throw new TemplateFailure(
+					nameLexeme.at,
+					`unknown filter "${name}"${didYouMean(name, Object.keys(this.filters))}`,
+				);
+			}
+			const entry = this.filters[name] as FilterTable[string];
+			const filter: FilterFunction = typeof entry === "function" ? entry : entry.fn;
 			const args: Evaluate[] = [];
 			if (this.accept(":")) {
 				do args.push(this.value());

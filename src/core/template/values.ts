@@ -1,4 +1,5 @@
 import { SafeString } from "./safe.ts";
+import { didYouMean, listSome } from "./suggest.ts";
 
 /** Liquid's `empty` literal: equal to "", [] and {}. */
 export const EMPTY: unique symbol = Symbol("empty");
@@ -110,10 +111,19 @@ export function fieldOf(base: unknown, key: string | number): unknown {
 	return MISSING;
 }
 
-/** Why fieldOf gave MISSING, for the error message. */
-export function missingFieldReason(base: unknown, key: string | number): string {
-	if (Array.isArray(base)) return `a list has no field "${key}" (try size, first or last)`;
-	if (typeof base === "string" || base instanceof SafeString) return `text has no field "${key}"`;
-	if (typeof base === "object") return `no field "${key}"`;
-	return `a ${typeof base} has no field "${key}"`;
+/**
+ * Why fieldOf gave MISSING, for the error message: `no field "titel" on
+ * entry — did you mean "title"? Fields: title, url, note, …`. `where` names
+ * the value read from (`entry`, `issue.sponsor`).
+ */
+export function missingFieldReason(base: unknown, key: string | number, where?: string): string {
+	const on = where ? ` on ${where}` : "";
+	if (Array.isArray(base)) return `a list has no field "${key}"${on} (try size, first or last)`;
+	if (typeof base === "string" || base instanceof SafeString) return `text has no field "${key}"${on}`;
+	if (typeof base === "object" && base !== null) {
+		const fields = Object.keys(base);
+		const hint = didYouMean(String(key), fields);
+		return `no field "${key}"${on}${hint}${fields.length ? `${hint ? " Fields" : " — fields"}: ${listSome(fields)}` : " — it has no fields"}`;
+	}
+	return `a ${typeof base} has no field "${key}"${on}`;
 }
