@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { byPosition, type Capture, type Section } from "../src/core/capture.ts";
 import { CaptureCard } from "./capture-card.tsx";
 import type { DraftData, OptionsDeps } from "./deps.ts";
@@ -21,6 +21,20 @@ function bySection(draft: DraftData): { section: Section; captures: Capture[] }[
 	return groups;
 }
 
+/** Every tag used in the draft and the recent issues, most used first: the tag field's suggestions. */
+export function usedTags(draft: Pick<DraftData, "captures" | "recent">): string[] {
+	const counts = new Map<string, { tag: string; n: number }>();
+	for (const c of [...draft.captures, ...draft.recent.flatMap((i) => i.captures)]) {
+		for (const tag of c.tags ?? []) {
+			const key = tag.toLowerCase();
+			const seen = counts.get(key);
+			if (seen) seen.n++;
+			else counts.set(key, { tag, n: 1 });
+		}
+	}
+	return [...counts.values()].sort((a, b) => b.n - a.n || a.tag.localeCompare(b.tag)).map((t) => t.tag);
+}
+
 /** Captures shown per section before "Show more": keeps a huge draft quick to open. */
 const PAGE = 100;
 
@@ -36,6 +50,7 @@ export function DraftList(props: {
 }) {
 	const { draft } = props;
 	const [shown, setShown] = useState<Record<string, number>>({});
+	const tags = useMemo(() => usedTags(draft), [draft]);
 	return (
 		<section class="draft" aria-label="Draft issue">
 			{draft.captures.length === 0 && (
@@ -52,6 +67,7 @@ export function DraftList(props: {
 								<CaptureCard
 									capture={capture}
 									sections={draft.newsletter.sections}
+									tagSuggestions={tags}
 									deps={props.deps}
 									editors={props.editors}
 									onChanged={props.onChanged}

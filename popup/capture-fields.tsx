@@ -10,6 +10,10 @@ export type Fields = {
 	section: string;
 	group: string;
 	via: string;
+	/** Separated by commas. */
+	tags: string;
+	/** "yes" when the capture is a paid placement, else "". */
+	sponsored: string;
 };
 
 /** The labelled controls; every change goes through `onChange(key, value)`. */
@@ -17,6 +21,8 @@ export function CaptureFields(props: {
 	fields: Fields;
 	sections: readonly Section[];
 	groups: readonly string[];
+	/** Tags used before, offered as the curator types. */
+	tags?: readonly string[];
 	viaSuggestion: string | undefined;
 	noteRef: Ref<HTMLTextAreaElement>;
 	onChange: (key: keyof Fields, value: string) => void;
@@ -63,6 +69,32 @@ export function CaptureFields(props: {
 					</button>
 				)}
 			</div>
+			<details class="more" open={fields.tags !== "" || fields.sponsored === "yes"}>
+				<summary>Tags and sponsorship</summary>
+				<label for="tags">Tags</label>
+				<input
+					id="tags"
+					list="known-tags"
+					autocomplete="off"
+					value={fields.tags}
+					onInput={bind("tags")}
+					placeholder="Separated by commas"
+				/>
+				<datalist id="known-tags">
+					{(props.tags ?? []).map((t) => (
+						<option key={t} value={t} />
+					))}
+				</datalist>
+				<span class="check">
+					<input
+						id="sponsored"
+						type="checkbox"
+						checked={fields.sponsored === "yes"}
+						onChange={(e) => onChange("sponsored", (e.currentTarget as HTMLInputElement).checked ? "yes" : "")}
+					/>
+					<label for="sponsored">Sponsored</label>
+				</span>
+			</details>
 		</>
 	);
 }
