@@ -71,6 +71,9 @@ export function sendIssue(
 			await captures.put(toStored(archived[i] as Capture));
 		}
 		await putUnchanged(captures, carried);
-		await Promise.all([issues.put({ ...issue, captures: archived }), tx.objectStore("settings").put(carryRecurring(issue, next), "draft")]);
+		await Promise.all([
+			issues.put({ ...issue, captures: archived }),
+			tx.objectStore("settings").put(carryRecurring(issue, next), "draft"),
+		]);
 	});
 }

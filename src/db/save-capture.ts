@@ -30,8 +30,8 @@ export interface SaveCaptureOptions {
  * Commit a capture from the popup in one transaction: the capture itself
  * (added, or replacing `expectedUpdatedAt`'s version when editing — else
  * ConflictError), the last used section (and group). Resolves only once
- * everything is on disk, so the popup may close afterwards. A link
- * already in the draft is found by the popup (findByUrlKey), which edits it
+ * everything is on disk, so the popup may close afterwards. A link already
+ * in the draft is found by the popup (findByUrlKey), which edits it
  * instead; only `alsoIn` adds the same link a second time.
  */
 export function saveCapture(db: DB, input: Capture, options: SaveCaptureOptions): Promise<void> {

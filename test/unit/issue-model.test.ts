@@ -26,7 +26,7 @@ import {
 	updateSection,
 	validateSections,
 } from "../../src/core/sections.ts";
-import { NESTED_MARKDOWN_TEMPLATE } from "../../src/core/starters/default.ts";
+import { NESTED_MARKDOWN_TEMPLATE, NESTED_TEMPLATES } from "../../src/core/starters/default.ts";
 
 const SECTIONS: Section[] = [
 	{ id: "updates", name: "Updates", layout: "entries" },
@@ -167,15 +167,42 @@ describe("kept-empty sections and section intros", () => {
 	});
 });
 
-describe("the nested starter template", () => {
-	it.each(["sre-weekly-90", "hostile"])("renders %s exactly as the default Markdown template does", (name) => {
+describe("the nested starter templates", () => {
+	const formats = ["md", "html", "txt"] as const;
+	it.each(["sre-weekly-90", "hostile"])("render %s exactly as the default templates do", (name) => {
 		const dir = join(import.meta.dirname, "../fixtures/issues", name);
 		const file = parseIssueFile(readFileSync(join(dir, "issue.json"), "utf8"));
 		const captures = file.captures.map((input, i) =>
 			normalizeCapture({ ...input, position: i }, { id: `c${i}`, now: i }),
 		);
 		const issue = compileIssue(captures, file.newsletter, file.meta);
-		expect(renderIssue(issue, "md", NESTED_MARKDOWN_TEMPLATE)).toBe(renderIssue(issue, "md"));
+		for (const format of formats) {
+			expect(renderIssue(issue, format, NESTED_TEMPLATES[format]), format).toBe(renderIssue(issue, format));
+		}
+	});
+
+	it("render subsections, intros, kept-empty text and several sponsors in HTML and plain text", () => {
+		const meta = {
+			...META,
+			sponsors: [
+				{ name: "Acme", text: "Buy." },
+				{ name: "Globex", text: "Hire." },
+			],
+			sectionIntros: { events: "Lots *on*." },
+		};
+		const issue = compileIssue([capture({ section: "europe", title: "Meetup" })], NEWSLETTER, meta);
+		const html = renderIssue(issue, "html", NESTED_TEMPLATES.html);
+		expect(html).toMatch(
+			/<h3 style="[^"]*">Europe<\/h3>\n<h4 style="[^"]*"><a href="https:\/\/example.org\/\d+"[^>]*>Meetup<\/a><\/h4>/,
+		);
+		expect(html).toContain("<em>on</em>");
+		expect(html).toContain('<p style="margin:0 0 16px;">No calls this week.</p>');
+		expect(html).not.toContain('<ul style="margin:0 0 16px;padding:0 0 0 24px;">\n</ul>');
+		expect(html.match(/A message from our sponsor/g)).toHaveLength(2);
+		const txt = renderIssue(issue, "txt", NESTED_TEMPLATES.txt);
+		expect(txt).toContain("\n\nEvents\n------\n\nLots on.\n\n\nEurope\n······\n\nMeetup\n");
+		expect(txt).toContain("Calls for participation\n-----------------------\n\nNo calls this week.");
+		expect(txt).toContain("A message from our sponsor, Acme: Buy.\n\nA message from our sponsor, Globex: Hire.\n---");
 	});
 });
 

@@ -56,14 +56,19 @@ export function withKnownPartials(issue: Issue, partials: Readonly<Record<string
 	return { ...issue, sections: issue.sections.map(copy) };
 }
 
+function renderClean(clean: Issue, format: Format, template: string | undefined, options: RenderOptions): string {
+	const out = RENDERERS[format](withKnownPartials(clean, options.partials?.[format]), template);
+	return format === "html" ? applyHtmlStyles(out, options.htmlStyles) : out;
+}
+
 /**
  * Render an issue in one format, with the curator's template or the format's
- * default. Bidi embeddings, overrides and isolates are removed from every
- * field first, in every format (core/text/bidi.ts says why).
+ * default, and the newsletter's partials and HTML style map. Bidi
+ * embeddings, overrides and isolates are removed from every field first, in
+ * every format (core/text/bidi.ts says why).
  */
 export function renderIssue(issue: Issue, format: Format, template?: string, options: RenderOptions = {}): string {
-	const out = RENDERERS[format](withKnownPartials(withoutBidiControls(issue), options.partials?.[format]), template);
-	return format === "html" ? applyHtmlStyles(out, options.htmlStyles) : out;
+	return renderClean(withoutBidiControls(issue), format, template, options);
 }
 
 /**
@@ -77,9 +82,10 @@ export function renderFormats(
 	templates: Partial<Record<Format, string>> = {},
 	options: RenderOptions = {},
 ): Record<Format, string> {
+	const clean = withoutBidiControls(issue);
 	return sharingMarkdown(() => {
 		const out: Partial<Record<Format, string>> = {};
-		for (const format of formats) out[format] = renderIssue(issue, format, templates[format], options);
+		for (const format of formats) out[format] = renderClean(clean, format, templates[format], options);
 		return out as Record<Format, string>;
 	});
 }

@@ -5,7 +5,7 @@
 import * as v from "valibot";
 import { MAX_CAPTURE_FIELDS, MAX_TAGS } from "../capture.ts";
 import { ISSUE_FIELD_TYPES } from "../newsletter.ts";
-import { FORMATS, type Format } from "../render/format.ts";
+import type { Format } from "../render/format.ts";
 import { STYLE_ELEMENT } from "../render/html-styles.ts";
 import { MAX_SECTION_DEPTH } from "../sections.ts";
 import { describe } from "./errors.ts";
@@ -77,14 +77,15 @@ function nestingProblem(list: readonly { id: string; parent?: string | undefined
 }
 
 /** A name templates use: a letter, then letters, digits, "_" or "-". */
-const templateName = (max: number) =>
-	v.pipe(
+function templateName(max: number) {
+	return v.pipe(
 		text(max),
 		v.check(
 			(s) => /^[A-Za-z][\w-]*$/.test(s),
 			(issue) => `expected a name of letters, digits, "_" and "-" starting with a letter, got ${describe(issue.input)}`,
 		),
 	);
+}
 
 export const issueFieldDef = strict({
 	id: templateName(L.name),
@@ -130,11 +131,12 @@ function textMap(key: v.GenericSchema<string>, value: v.GenericSchema<string>, w
 }
 
 /** Partials by format, then by name. */
-export const partials = strict(
-	Object.fromEntries(
-		FORMATS.map((format) => [format, v.optional(textMap(templateName(L.name), text(), "partials"))]),
-	) as Record<Format, v.OptionalSchema<ReturnType<typeof textMap>, undefined>>,
-);
+export const partials = strict({
+	md: v.optional(textMap(templateName(L.name), text(), "partials")),
+	html: v.optional(textMap(templateName(L.name), text(), "partials")),
+	txt: v.optional(textMap(templateName(L.name), text(), "partials")),
+	json: v.optional(textMap(templateName(L.name), text(), "partials")),
+});
 
 const styleElement = v.pipe(
 	text(16),
