@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../scripts/compile.ts";
 import { serializeBackup } from "../../src/core/backup.ts";
 import { normalizeCapture } from "../../src/core/capture.ts";
@@ -24,6 +24,8 @@ beforeAll(() => {
 	);
 	if (result.status !== 0) throw new Error(`building the CLI failed: ${result.stderr}`);
 }, 120_000);
+
+afterAll(() => rmSync(dirname(built), { recursive: true, force: true }));
 
 /** Run the CLI as `npm run compile -- …` does: plain node on the built JavaScript, no tsx. */
 function compile(...args: string[]) {
