@@ -1,5 +1,6 @@
 import type { Issue, IssueSection } from "../issue.ts";
 import type { Newsletter } from "../newsletter.ts";
+import { DEFAULT_TEMPLATES } from "../template/defaults.ts";
 import { TemplateError } from "../template/errors.ts";
 import { withoutBidiControls } from "../text/bidi.ts";
 import { issueTemplates } from "./filters.ts";
@@ -56,11 +57,6 @@ export function withKnownPartials(issue: Issue, partials: Readonly<Record<string
 	return { ...issue, sections: issue.sections.map(copy) };
 }
 
-function renderClean(clean: Issue, format: Format, template: string | undefined, options: RenderOptions): string {
-	const out = RENDERERS[format](withKnownPartials(clean, options.partials?.[format]), template);
-	return format === "html" ? applyHtmlStyles(out, options.htmlStyles) : out;
-}
-
 /**
  * Render an issue in one format, with the curator's template or the format's
  * default, and the newsletter's partials and HTML style map. Bidi
@@ -69,6 +65,19 @@ function renderClean(clean: Issue, format: Format, template: string | undefined,
  */
 export function renderIssue(issue: Issue, format: Format, template?: string, options: RenderOptions = {}): string {
 	return renderClean(withoutBidiControls(issue), format, template, options);
+}
+
+function renderClean(clean: Issue, format: Format, template: string | undefined, options: RenderOptions): string {
+	const partials = options.partials?.[format];
+	const issue = withKnownPartials(clean, partials);
+	// With partials, the template is compiled with them, so `{% render "name" %}` finds the curator's.
+	const out =
+		partials && Object.keys(partials).length > 0
+			? issueTemplates.render(template ?? DEFAULT_TEMPLATES[format], { issue }, format === "html" ? "html" : "none", {
+					partials,
+				})
+			: RENDERERS[format](issue, template);
+	return format === "html" ? applyHtmlStyles(out, options.htmlStyles) : out;
 }
 
 /**
