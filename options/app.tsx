@@ -21,6 +21,8 @@ import { useSave } from "./save-failure.tsx";
 import { SectionsEditor } from "./sections-editor.tsx";
 import { SendIssue } from "./send-issue.tsx";
 import { SettingsPanel } from "./settings-panel.tsx";
+import { StarterGallery } from "./starter-gallery.tsx";
+import { STARTERS, startFrom } from "./starters.ts";
 import { StyleMapEditor } from "./style-map-editor.tsx";
 
 type View = "draft" | "past" | "settings";
@@ -261,6 +263,17 @@ export function App({ deps }: { deps: OptionsDeps }) {
 			{view === "past" && <PastIssues deps={deps} version={version} />}
 			{draft && view === "settings" && (
 				<div class="columns">
+					<StarterGallery
+						starters={STARTERS}
+						edits={(id) => startFrom(draft, id, false).applied}
+						choose={async (id, overwriteEdited) => {
+							const { newsletter, templates } = startFrom(draft, id, overwriteEdited);
+							await saveForm(async () => {
+								await deps.saveNewsletter(newsletter);
+								await deps.saveTemplates(templates);
+							});
+						}}
+					/>
 					<SettingsPanel
 						key={JSON.stringify([draft.newsletter.name, draft.newsletter.titleTemplate, draft.trackingParams])}
 						newsletter={draft.newsletter}

@@ -8,6 +8,7 @@ import { type StarterEdits, StarterGallery } from "../../options/starter-gallery
 import { StyleMapEditor } from "../../options/style-map-editor.tsx";
 import { Popup } from "../../popup/popup.tsx";
 import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter } from "../../src/core/newsletter.ts";
+import { LINK_BLOG_STARTER as LINK_BLOG } from "../../src/core/starters/index.ts";
 import { templateReference } from "../../src/core/template/reference.ts";
 import { makeCapture } from "../helpers/captures.ts";
 import { fakeDeps } from "./options-fakes.ts";
@@ -70,7 +71,8 @@ describe("sections editor", () => {
 		view.rerender(<SectionsEditor newsletter={saved} captures={[]} now={NOW} onSave={onSave} />);
 		fireEvent.click(row("Articles").getByLabelText("Notes optional"));
 		await waitFor(() => expect(onSave).toHaveBeenCalledTimes(4));
-		expect((onSave.mock.calls.at(-1)?.[0] as Newsletter).sections[0]?.notesOptional).toBe(true);
+		const last = onSave.mock.calls.at(-1)?.[0] as Newsletter;
+		expect(last.sections[0]?.notesOptional).toBe(true);
 	});
 });
 
@@ -348,5 +350,26 @@ describe("starter gallery", () => {
 		fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Cancel" }));
 		expect(screen.queryByRole("alertdialog")).toBeNull();
 		expect(choose).toHaveBeenCalledTimes(2);
+	});
+});
+
+describe("starter gallery in Settings", () => {
+	it("asks before replacing the curator's edited template; kept, it stays while sections and fields change", async () => {
+		const fake = fakeDeps([makeCapture({ title: "In tools", section: "tools" })]);
+		await fake.deps.saveTemplates({ md: "# My own {{ issue.title }}" });
+		render(<App deps={fake.deps} />);
+		fireEvent.click(await screen.findByRole("button", { name: "Settings" }));
+		fireEvent.click(await screen.findByLabelText(LINK_BLOG.name));
+		fireEvent.click(screen.getByRole("button", { name: "Use this starter" }));
+		const dialog = within(await screen.findByRole("alertdialog"));
+		expect(dialog.getByRole("listitem").textContent).toBe("The Markdown template");
+		fireEvent.click(dialog.getByRole("button", { name: "Keep my edits" }));
+		await waitFor(() => expect(fake.newsletter().sections.map((s) => s.id)).toEqual(["links", "reading", "tools"]));
+		expect(fake.templates().md).toBe("# My own {{ issue.title }}");
+		expect(fake.newsletter().fields).toEqual(LINK_BLOG.fields);
+
+		fireEvent.click(screen.getByRole("button", { name: "Use this starter" }));
+		fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Replace them" }));
+		await waitFor(() => expect(fake.templates().md).toBe(LINK_BLOG.templates.md));
 	});
 });
