@@ -35,7 +35,7 @@ export function startFrom(
 	const starter = starterById(id);
 	if (!starter) throw new Error(`There is no starter “${id}”.`);
 	const keepSections = new Set(draft.captures.map((c) => c.section));
-	const applied = applyStarter(target(draft), starter, { overwriteEdited: true, keepSections });
+	const applied = applyStarter(target(draft), starter, { overwriteEdited, keepSections });
 	const { htmlStyles: _old, ...rest } = draft.newsletter;
 	const newsletter: Newsletter = {
 		...rest,
