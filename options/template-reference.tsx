@@ -4,7 +4,7 @@ import { describeVariables, type ReferenceEntry, templateReference } from "../sr
 
 function Entries(props: { title: string; entries: readonly ReferenceEntry[] }) {
 	return (
-		<section aria-label={props.title}>
+		<section aria-label={`Template ${props.title.toLowerCase()}`}>
 			<h4>{props.title}</h4>
 			<dl class="reference-entries">
 				{props.entries.map((e) => (
@@ -35,7 +35,7 @@ export function TemplateReference(props: { issue: Issue }) {
 	return (
 		<details class="template-reference">
 			<summary>Template reference</summary>
-			<section aria-label="Variables">
+			<section aria-label="Template variables">
 				<h4>Variables (this draft’s values)</h4>
 				<table>
 					<thead>
@@ -67,8 +67,8 @@ export function TemplateReference(props: { issue: Issue }) {
 					))}
 				</ul>
 			</section>
-			<section aria-label="Date formats">
-				<h4>Date formats</h4>
+			<section aria-label="Date directives">
+				<h4>Date directives</h4>
 				<ul class="reference-dates">
 					{reference.dateDirectives.map((d) => (
 						<li key={d.directive}>

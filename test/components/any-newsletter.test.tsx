@@ -273,14 +273,14 @@ describe("template editor: reference, partials", () => {
 		const fake = fakeDeps([makeCapture({ title: "Reference me", section: "tools" })]);
 		render(<App deps={fake.deps} />);
 		await screen.findByRole("article", { name: "Reference me" });
-		const variables = within(screen.getByRole("region", { name: "Variables" }));
+		const variables = within(screen.getByRole("region", { name: "Template variables" }));
 		const row = (path: string) => variables.getByText(path).closest("tr") as HTMLElement;
 		expect(row("issue.title").textContent).toContain('"My Newsletter Issue #3"');
 		expect(row("issue.number").textContent).toContain("3");
 		expect(variables.getByText(/issue\.sections\[\d\]\.entries\[0\]\.title/).closest("tr")?.textContent).toContain(
 			'"Reference me"',
 		);
-		const filters = within(screen.getByRole("region", { name: "Filters" }));
+		const filters = within(screen.getByRole("region", { name: "Template filters" }));
 		for (const filter of templateReference().filters) {
 			const entry = filters.getByText(filter.name, { selector: "code" }).closest("div") as HTMLElement;
 			expect(entry.textContent).toContain(filter.exampleOutput);
