@@ -292,6 +292,12 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 				)}
 				<span class="hint">{SAVE_KEYS} saves · Esc closes</span>
 			</div>
+			{existing && !alsoSection && data && (
+				<p class="hint">
+					Already in {data.newsletter.sections.find((s) => s.id === existing.section)?.name ?? "the draft"}: choose
+					another section to add it there too.
+				</p>
+			)}
 			<div role="status" class="status">
 				{[...notices, ...(result ? [result] : [])].map((n) => (
 					<p key={n.text} class={n.tone}>

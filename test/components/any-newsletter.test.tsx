@@ -226,8 +226,8 @@ describe("popup: add here too", () => {
 			{ matches: [existing] },
 		);
 		render(<Popup deps={deps} />);
-		await screen.findByText(/already in this issue|already in the draft|Already|in Tools/i);
-		await waitFor(() => expect((screen.getByLabelText("Section") as HTMLSelectElement).value).toBe("tools"));
+		await screen.findByText("Already in Tools: choose another section to add it there too.");
+		expect((screen.getByLabelText("Section") as HTMLSelectElement).value).toBe("tools");
 		expect(screen.queryByRole("button", { name: /too$/ })).toBeNull();
 		fireEvent.change(screen.getByLabelText("Section"), { target: { value: "articles" } });
 		fireEvent.click(screen.getByRole("button", { name: "Add to Articles too" }));
