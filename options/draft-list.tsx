@@ -3,6 +3,7 @@ import { byPosition, type Capture, type Section } from "../src/core/capture.ts";
 import { CaptureCard } from "./capture-card.tsx";
 import type { DraftData, OptionsDeps } from "./deps.ts";
 import type { OpenEditors } from "./open-editors.ts";
+import { usedTags } from "./tags-input.tsx";
 
 /** Sections in the newsletter's order; captures of unknown sections are listed last, never hidden. */
 function bySection(draft: DraftData): { section: Section; captures: Capture[] }[] {
@@ -21,20 +22,6 @@ function bySection(draft: DraftData): { section: Section; captures: Capture[] }[
 	return groups;
 }
 
-/** Every tag used in the draft and the recent issues, most used first: the tag field's suggestions. */
-export function usedTags(draft: Pick<DraftData, "captures" | "recent">): string[] {
-	const counts = new Map<string, { tag: string; n: number }>();
-	for (const c of [...draft.captures, ...draft.recent.flatMap((i) => i.captures)]) {
-		for (const tag of c.tags ?? []) {
-			const key = tag.toLowerCase();
-			const seen = counts.get(key);
-			if (seen) seen.n++;
-			else counts.set(key, { tag, n: 1 });
-		}
-	}
-	return [...counts.values()].sort((a, b) => b.n - a.n || a.tag.localeCompare(b.tag)).map((t) => t.tag);
-}
-
 /** Captures shown per section before "Show more": keeps a huge draft quick to open. */
 const PAGE = 100;
 
@@ -50,7 +37,7 @@ export function DraftList(props: {
 }) {
 	const { draft } = props;
 	const [shown, setShown] = useState<Record<string, number>>({});
-	const tags = useMemo(() => usedTags(draft), [draft]);
+	const tags = useMemo(() => usedTags([...draft.captures, ...draft.recent.flatMap((i) => i.captures)]), [draft]);
 	return (
 		<section class="draft" aria-label="Draft issue">
 			{draft.captures.length === 0 && (

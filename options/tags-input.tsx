@@ -1,6 +1,21 @@
+import type { Capture } from "../src/core/capture.ts";
 import { splitTags } from "./open-editors.ts";
 
 const MAX_SUGGESTIONS = 8;
+
+/** Every tag used on these captures, most used first: the tag field's suggestions. */
+export function usedTags(captures: readonly Pick<Capture, "tags">[]): string[] {
+	const counts = new Map<string, { tag: string; n: number }>();
+	for (const c of captures) {
+		for (const tag of c.tags ?? []) {
+			const key = tag.toLowerCase();
+			const seen = counts.get(key);
+			if (seen) seen.n++;
+			else counts.set(key, { tag, n: 1 });
+		}
+	}
+	return [...counts.values()].sort((a, b) => b.n - a.n || a.tag.localeCompare(b.tag)).map((t) => t.tag);
+}
 
 /**
  * The tags still to suggest: used before, not on this capture yet, and

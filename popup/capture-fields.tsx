@@ -1,4 +1,5 @@
 import type { Ref } from "preact";
+import { TagsInput } from "../options/tags-input.tsx";
 import type { Section } from "../src/core/capture.ts";
 
 /** The editable fields of a capture in the popup. */
@@ -71,20 +72,12 @@ export function CaptureFields(props: {
 			</div>
 			<details class="more" open={fields.tags !== "" || fields.sponsored === "yes"}>
 				<summary>Tags and sponsorship</summary>
-				<label for="tags">Tags</label>
-				<input
+				<TagsInput
 					id="tags"
-					list="known-tags"
-					autocomplete="off"
 					value={fields.tags}
-					onInput={bind("tags")}
-					placeholder="Separated by commas"
+					suggestions={props.tags ?? []}
+					onChange={(value) => onChange("tags", value)}
 				/>
-				<datalist id="known-tags">
-					{(props.tags ?? []).map((t) => (
-						<option key={t} value={t} />
-					))}
-				</datalist>
 				<span class="check">
 					<input
 						id="sponsored"

@@ -12,8 +12,6 @@ export interface PopupData {
 	matches: Capture[];
 	/** Groups already used in list sections, for the Group field's suggestions. */
 	groups: string[];
-	/** Tags used on earlier captures, for the Tags field's suggestions (optional: none when absent). */
-	tags?: string[];
 	/** The curator's tracking-parameter list. */
 	trackingParams: string[];
 	/** Dates of sent issues by number, for "Featured in #N on <date>". */
@@ -34,6 +32,8 @@ export interface PopupDeps {
 	matches(urlKey: string): Promise<Pick<PopupData, "matches" | "issueDates">>;
 	/** Add or edit a capture; `alsoIn` adds a link already in the draft to that section too (a second placement). */
 	save(capture: Capture, options: { expectedUpdatedAt?: number | undefined; alsoIn?: string }): Promise<void>;
+	/** Tags used in the draft and recent issues, most used first: asked after everything else, for suggestions only. */
+	knownTags?(): Promise<string[]>;
 	/** Synchronous on purpose: the popup may be closed right after a keystroke. */
 	readUnsaved(key: string): UnsavedEdit | undefined;
 	keepUnsaved(edit: UnsavedEdit): void;

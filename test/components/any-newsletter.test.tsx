@@ -199,13 +199,16 @@ describe("captures: tags, custom fields, sponsored", () => {
 		});
 	});
 
-	it("popup: tags and sponsored, kept out of the way until opened", async () => {
-		const { deps, saved } = fakePopupDeps();
+	it("popup: tags (suggested from those used before) and sponsored, kept out of the way until opened", async () => {
+		const { deps, saved } = fakePopupDeps({ knownTags: async () => ["outage", "dns", "kubernetes"] });
 		render(<Popup deps={deps} />);
 		await waitFor(() => expect((screen.getByLabelText("Section") as HTMLSelectElement).value).toBe("tools"));
 		const more = screen.getByText("Tags and sponsorship").closest("details") as HTMLDetailsElement;
 		expect(more.open).toBe(false);
-		fireEvent.input(screen.getByLabelText("Tags"), { target: { value: "dns, outage" } });
+		fireEvent.input(screen.getByLabelText("Tags"), { target: { value: "dns, out" } });
+		const outage = await screen.findByRole("button", { name: "Add tag outage" });
+		expect(screen.queryByRole("button", { name: "Add tag kubernetes" })).toBeNull();
+		fireEvent.click(outage);
 		fireEvent.click(screen.getByLabelText("Sponsored"));
 		fireEvent.click(screen.getByRole("button", { name: "Save" }));
 		await waitFor(() => expect(saved).toHaveLength(1));
