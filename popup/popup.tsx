@@ -64,6 +64,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 	// The last save the browser refused; what was typed stays in the form, and Retry saves it again.
 	const [failed, setFailed] = useState<{ reason: string; retry: boolean }>();
 	const [viaUrl, setViaUrl] = useState<string>();
+	const [knownTags, setKnownTags] = useState<string[]>([]);
 	const touched = useRef(new Set<keyof Fields>());
 	const unsavedKey = useRef("");
 	const tabId = useRef<number | undefined>(undefined);
@@ -134,6 +135,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			];
 			const issueDates = new Map([...stored.issueDates, ...(more?.issueDates ?? [])]);
 			restore(matches, sections, issueDates);
+			// Suggestions only: asked last, so nothing the curator needs first waits for them.
+			const tags = await deps.knownTags?.().catch(() => []);
+			if (live && tags) setKnownTags(tags);
 		})().catch((error: unknown) => {
 			if (live) notice({ tone: "error", text: `Something went wrong: ${String(error)}` });
 		});
@@ -271,7 +275,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 				fields={fields}
 				sections={data?.newsletter.sections ?? []}
 				groups={data?.groups ?? []}
-				tags={data?.tags ?? []}
+				tags={knownTags}
 				viaSuggestion={via?.name}
 				noteRef={noteRef}
 				onChange={change}
