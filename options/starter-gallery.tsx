@@ -1,4 +1,4 @@
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Format } from "../src/core/render/index.ts";
 import { FORMAT_NAMES } from "./export-panel.tsx";
 import { SaveFailure, useSave } from "./save-failure.tsx";
@@ -44,6 +44,10 @@ export function StarterGallery(props: {
 	const [status, setStatus] = useState<string>();
 	const { failure, run } = useSave();
 	const dialogRef = useRef<HTMLDivElement>(null);
+	// The question takes the focus, so a keyboard user answers it next.
+	useEffect(() => {
+		if (asking) dialogRef.current?.querySelector("button")?.focus();
+	}, [asking]);
 	const name = props.starters.find((s) => s.id === chosen)?.name ?? chosen;
 	const apply = async (overwriteEdited: boolean) => {
 		setAsking(undefined);
@@ -57,11 +61,7 @@ export function StarterGallery(props: {
 		setStatus(undefined);
 		const edited = editedList(props.edits(chosen));
 		if (edited.length === 0) void apply(false);
-		else {
-			setAsking(edited);
-			// The question takes the focus, so a keyboard user answers it next.
-			queueMicrotask(() => dialogRef.current?.querySelector("button")?.focus());
-		}
+		else setAsking(edited);
 	};
 	return (
 		<section aria-labelledby="starters-heading">

@@ -339,6 +339,7 @@ describe("starter gallery", () => {
 		fireEvent.click(screen.getByLabelText("Link blog"));
 		fireEvent.click(screen.getByRole("button", { name: "Use this starter" }));
 		const dialog = within(await screen.findByRole("alertdialog"));
+		await waitFor(() => expect(document.activeElement).toBe(dialog.getByRole("button", { name: "Keep my edits" })));
 		expect(dialog.getAllByRole("listitem").map((li) => li.textContent)).toEqual([
 			"The Markdown template",
 			"The Markdown partial “entry”",
