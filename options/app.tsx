@@ -3,13 +3,14 @@ import { type Capture, draftIssueCaptures, editCapture } from "../src/core/captu
 import { type CheckItem, checkIssue } from "../src/core/checklist.ts";
 import { compileIssue } from "../src/core/issue.ts";
 import { datedMeta, newIssueMeta } from "../src/core/newsletter.ts";
-import { DEFAULT_TEMPLATES, FORMATS, renderFormats } from "../src/core/render/index.ts";
+import { DEFAULT_TEMPLATES, FORMATS, renderFormats, renderOptions } from "../src/core/render/index.ts";
 import { moveCapture } from "../src/core/sections.ts";
 import type { GuardedEdit } from "../src/db/captures.ts";
 import { BackupPanel } from "./backup-panel.tsx";
 import type { DraftData, OptionsDeps } from "./deps.ts";
 import { DraftList } from "./draft-list.tsx";
 import { ExportPanel } from "./export-panel.tsx";
+import { FieldsEditor } from "./fields-editor.tsx";
 import { GoneEditors } from "./gone-editors.tsx";
 import { ImportIssue } from "./import-issue.tsx";
 import { IssueDetails } from "./issue-details.tsx";
@@ -20,6 +21,9 @@ import { useSave } from "./save-failure.tsx";
 import { SectionsEditor } from "./sections-editor.tsx";
 import { SendIssue } from "./send-issue.tsx";
 import { SettingsPanel } from "./settings-panel.tsx";
+import { StarterGallery } from "./starter-gallery.tsx";
+import { STARTERS, startFrom } from "./starters.ts";
+import { StyleMapEditor } from "./style-map-editor.tsx";
 
 type View = "draft" | "past" | "settings";
 const VIEWS: Record<View, string> = { draft: "Draft issue", past: "Past issues", settings: "Settings" };
@@ -119,6 +123,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	// A date the curator never chose follows the calendar until the issue is sent.
 	const meta = useMemo(() => draft && datedMeta(draft.meta, deps.today()), [draft, deps]);
 	const issue = useMemo(() => draft && meta && compileIssue(included, draft.newsletter, meta), [draft, meta, included]);
+	const options = useMemo(() => draft && renderOptions(draft.newsletter), [draft]);
 	const checks = useMemo(
 		() => (draft ? checkIssue(included, draft.newsletter.sections, draft.recent, draft.trackingParams) : []),
 		[draft, included],
@@ -170,7 +175,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 				meta: sentMeta,
 				captures: included,
 				templates,
-				outputs: renderFormats(issue, FORMATS, templates),
+				outputs: renderFormats(issue, FORMATS, templates, renderOptions(draft.newsletter)),
 			},
 			newIssueMeta(draft.meta.number + 1, deps.today()),
 			held.map((c) => ({ next: withoutHold(c, now), expectedUpdatedAt: c.updatedAt })),
@@ -207,7 +212,12 @@ export function App({ deps }: { deps: OptionsDeps }) {
 			{draft && issue && view === "draft" && (
 				<div class="columns">
 					<div>
-						<IssueDetails meta={meta ?? draft.meta} onSave={(next) => saveForm(() => deps.saveMeta(next))} />
+						<IssueDetails
+							meta={meta ?? draft.meta}
+							fields={draft.newsletter.fields ?? []}
+							sections={draft.newsletter.sections}
+							onSave={(next) => saveForm(() => deps.saveMeta(next))}
+						/>
 						<GoneEditors
 							gone={gone}
 							inDraft={new Set(draft.captures.map((c) => c.id))}
@@ -236,6 +246,15 @@ export function App({ deps }: { deps: OptionsDeps }) {
 							deps={deps}
 							onTemplatesChange={saveTemplates}
 							templateSaveFailure={templateSave.failure}
+							renderOptions={options}
+							onPartialsChange={(format, partials) =>
+								saveForm(() =>
+									deps.saveNewsletter({
+										...draft.newsletter,
+										partials: { ...draft.newsletter.partials, [format]: partials },
+									}),
+								)
+							}
 						/>
 						<SendIssue
 							number={draft.meta.number}
@@ -251,6 +270,17 @@ export function App({ deps }: { deps: OptionsDeps }) {
 			{view === "past" && <PastIssues deps={deps} version={version} />}
 			{draft && view === "settings" && (
 				<div class="columns">
+					<StarterGallery
+						starters={STARTERS}
+						edits={(id) => startFrom(draft, id, false).applied}
+						choose={async (id, overwriteEdited) => {
+							const { newsletter, templates } = startFrom(draft, id, overwriteEdited);
+							await saveForm(async () => {
+								await deps.saveNewsletter(newsletter);
+								await deps.saveTemplates(templates);
+							});
+						}}
+					/>
 					<SettingsPanel
 						key={JSON.stringify([draft.newsletter.name, draft.newsletter.titleTemplate, draft.trackingParams])}
 						newsletter={draft.newsletter}
@@ -265,6 +295,16 @@ export function App({ deps }: { deps: OptionsDeps }) {
 						captures={draft.captures}
 						now={deps.now}
 						onSave={(newsletter, moved) => saveForm(() => deps.saveNewsletter(newsletter, moved))}
+					/>
+					<FieldsEditor
+						key={JSON.stringify(draft.newsletter.fields ?? [])}
+						newsletter={draft.newsletter}
+						onSave={(newsletter) => saveForm(() => deps.saveNewsletter(newsletter))}
+					/>
+					<StyleMapEditor
+						key={JSON.stringify(draft.newsletter.htmlStyles ?? {})}
+						newsletter={draft.newsletter}
+						onSave={(newsletter) => saveForm(() => deps.saveNewsletter(newsletter))}
 					/>
 				</div>
 			)}

@@ -8,6 +8,8 @@ import { fieldsOf, type OpenEditors } from "./open-editors.ts";
 export function CaptureCard(props: {
 	capture: Capture;
 	sections: Section[];
+	/** Tags used before, for the editor's suggestions. */
+	tagSuggestions?: readonly string[];
 	deps: OptionsDeps;
 	/** The page's open editors: a card remounted while its editor was open opens it again, text and all. */
 	editors: OpenEditors;
@@ -33,6 +35,7 @@ export function CaptureCard(props: {
 				id={capture.id}
 				editors={props.editors}
 				sections={props.sections}
+				tagSuggestions={props.tagSuggestions}
 				deps={props.deps}
 				onDone={() => {
 					setEditing(false);
@@ -47,6 +50,7 @@ export function CaptureCard(props: {
 		<article class={capture.held ? "capture held" : "capture"} aria-label={capture.title}>
 			{capture.held && <p class="flag">Held for the next issue</p>}
 			{capture.incomplete && <p class="flag">Saved as a link only: add a note</p>}
+			{capture.alsoPlaced && <p class="flag">Also placed in another section</p>}
 			<h3>
 				<a href={capture.url} target="_blank" rel="noreferrer noopener">
 					{capture.title}
@@ -55,6 +59,12 @@ export function CaptureCard(props: {
 			{byline && <p class="byline">{byline}</p>}
 			{capture.note ? <p class="note">{capture.note}</p> : <p class="note missing">No note yet.</p>}
 			{capture.quote && <blockquote>{capture.quote}</blockquote>}
+			{(capture.sponsored || (capture.tags ?? []).length > 0) && (
+				<p class="tags">
+					{capture.sponsored && <span class="flag">Sponsored</span>}{" "}
+					{(capture.tags ?? []).map((t) => `#${t}`).join(" ")}
+				</p>
+			)}
 			<div class="actions">
 				<button
 					type="button"

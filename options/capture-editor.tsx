@@ -3,8 +3,9 @@ import { editCapture, normalizeCapture, type Section } from "../src/core/capture
 import { isSavableUrl } from "../src/core/url.ts";
 import { ConflictError } from "../src/db/errors.ts";
 import type { OptionsDeps } from "./deps.ts";
-import type { EditorFields, OpenEditors } from "./open-editors.ts";
+import { type EditorFields, editorInput, type OpenEditors } from "./open-editors.ts";
 import { SaveFailure, useSave } from "./save-failure.tsx";
+import { TagsInput } from "./tags-input.tsx";
 
 /**
  * Edit one capture in place. A change made meanwhile in another window is
@@ -20,6 +21,8 @@ export function CaptureEditor(props: {
 	deps: OptionsDeps;
 	onDone: () => void;
 	gone?: string;
+	/** Tags used before, suggested as the curator types. */
+	tagSuggestions?: readonly string[];
 }) {
 	const { deps, editors } = props;
 	const open = editors.get(props.id);
@@ -33,11 +36,12 @@ export function CaptureEditor(props: {
 	useEffect(() => titleRef.current?.focus(), []);
 	const [conflict, setConflict] = useState<ConflictError>();
 	const id = (name: string) => `edit-${capture.id}-${name}`;
-	const set = (key: keyof EditorFields) => (event: Event) => {
-		const next = { ...fields, [key]: (event.currentTarget as HTMLInputElement).value };
+	const put = (next: EditorFields) => {
 		editors.set(capture.id, { capture, fields: next });
 		setFields(next);
 	};
+	const set = (key: Exclude<keyof EditorFields, "sponsored">) => (event: Event) =>
+		put({ ...fields, [key]: (event.currentTarget as HTMLInputElement).value });
 	const isList = props.sections.find((s) => s.id === fields.section)?.layout === "list";
 
 	/** The write for this edit: a guarded update, or (the capture is gone) a new capture. */
@@ -45,11 +49,14 @@ export function CaptureEditor(props: {
 		if (props.gone) {
 			const now = deps.now();
 			await deps.restore(
-				normalizeCapture({ ...capture, ...fields, issue: null, held: false }, { now, id: deps.newId() }),
+				normalizeCapture({ ...capture, ...editorInput(fields), issue: null, held: false }, { now, id: deps.newId() }),
 			);
 		} else {
 			await deps.update([
-				{ next: editCapture(capture, fields, Math.max(deps.now(), expectedUpdatedAt + 1)), expectedUpdatedAt },
+				{
+					next: editCapture(capture, editorInput(fields), Math.max(deps.now(), expectedUpdatedAt + 1)),
+					expectedUpdatedAt,
+				},
 			]);
 		}
 		editors.delete(capture.id);
@@ -64,7 +71,7 @@ export function CaptureEditor(props: {
 		setConflict(undefined);
 		try {
 			// Checked before writing: an invalid capture is the curator's to fix, not a failed write to retry.
-			editCapture(capture, fields, expectedUpdatedAt + 1);
+			editCapture(capture, editorInput(fields), expectedUpdatedAt + 1);
 		} catch (e) {
 			setError(e instanceof Error ? e.message : String(e));
 			return;
@@ -110,6 +117,33 @@ export function CaptureEditor(props: {
 			)}
 			<label for={id("quote")}>Quote</label>
 			<textarea id={id("quote")} rows={3} value={fields.quote} onInput={set("quote")} />
+			<TagsInput
+				id={id("tags")}
+				value={fields.tags}
+				suggestions={props.tagSuggestions ?? []}
+				onChange={(tags) => put({ ...fields, tags })}
+			/>
+			<label for={id("custom")}>Custom fields</label>
+			<textarea
+				id={id("custom")}
+				rows={2}
+				value={fields.custom}
+				placeholder="event-date: 2026-12-10"
+				aria-describedby={id("custom-help")}
+				onInput={set("custom")}
+			/>
+			<p id={id("custom-help")} class="help">
+				One “name: value” a line; templates read it as entry.fields.name.
+			</p>
+			<span class="check">
+				<input
+					id={id("sponsored")}
+					type="checkbox"
+					checked={fields.sponsored}
+					onChange={(e) => put({ ...fields, sponsored: (e.currentTarget as HTMLInputElement).checked })}
+				/>
+				<label for={id("sponsored")}>Sponsored</label>
+			</span>
 			<div role="alert">{error && <p class="error">{error}</p>}</div>
 			<SaveFailure failure={failure} />
 			<div class="actions">

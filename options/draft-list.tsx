@@ -1,8 +1,9 @@
-import { useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { byPosition, type Capture, type Section } from "../src/core/capture.ts";
 import { CaptureCard } from "./capture-card.tsx";
 import type { DraftData, OptionsDeps } from "./deps.ts";
 import type { OpenEditors } from "./open-editors.ts";
+import { usedTags } from "./tags-input.tsx";
 
 /** Sections in the newsletter's order; captures of unknown sections are listed last, never hidden. */
 function bySection(draft: DraftData): { section: Section; captures: Capture[] }[] {
@@ -36,6 +37,7 @@ export function DraftList(props: {
 }) {
 	const { draft } = props;
 	const [shown, setShown] = useState<Record<string, number>>({});
+	const tags = useMemo(() => usedTags([...draft.captures, ...draft.recent.flatMap((i) => i.captures)]), [draft]);
 	return (
 		<section class="draft" aria-label="Draft issue">
 			{draft.captures.length === 0 && (
@@ -52,6 +54,7 @@ export function DraftList(props: {
 								<CaptureCard
 									capture={capture}
 									sections={draft.newsletter.sections}
+									tagSuggestions={tags}
 									deps={props.deps}
 									editors={props.editors}
 									onChanged={props.onChanged}

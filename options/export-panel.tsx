@@ -1,10 +1,19 @@
 import { useMemo, useRef, useState } from "preact/hooks";
 import type { Issue } from "../src/core/issue.ts";
-import { DEFAULT_TEMPLATES, FORMATS, type Format, isFormat, renderIssue } from "../src/core/render/index.ts";
+import {
+	DEFAULT_TEMPLATES,
+	FORMATS,
+	type Format,
+	isFormat,
+	type RenderOptions,
+	renderIssue,
+} from "../src/core/render/index.ts";
 import { slug } from "../src/core/slug.ts";
 import type { OptionsDeps } from "./deps.ts";
+import { PartialsEditor } from "./partials-editor.tsx";
 import type { Failure } from "./save-failure.tsx";
 import { TemplateEditor } from "./template-editor.tsx";
+import { TemplateReference } from "./template-reference.tsx";
 
 export const FORMAT_NAMES: Record<Format, string> = { md: "Markdown", html: "HTML", txt: "Plain text", json: "JSON" };
 const MIME: Record<Format, string> = {
@@ -37,9 +46,9 @@ export function withPreviewPolicy(html: string): string {
 
 type Rendered = { output: string; error?: undefined } | { output?: undefined; error: Error };
 
-function tryRender(issue: Issue, format: Format, template: string | undefined): Rendered {
+function tryRender(issue: Issue, format: Format, template: string | undefined, options?: RenderOptions): Rendered {
 	try {
-		return { output: renderIssue(issue, format, template) };
+		return { output: renderIssue(issue, format, template, options) };
 	} catch (error) {
 		return { error: error instanceof Error ? error : new Error(String(error)) };
 	}
@@ -60,19 +69,25 @@ export function ExportPanel(props: {
 	heading?: string;
 	/** A sent issue's formats exactly as they went out; shown instead of rendering again. */
 	frozen?: Record<string, string>;
+	/** The newsletter's partials and HTML style map. */
+	renderOptions?: RenderOptions;
+	/** With the editor: store one format's partials. */
+	onPartialsChange?: (format: Format, partials: Record<string, string>) => Promise<void>;
 }) {
 	const { issue, templates, frozen } = props;
 	/** A format's text: as sent when frozen, else rendered with the curator's template. */
+	const options = props.renderOptions;
 	const renderFor = (f: Format, template: string | undefined): Rendered =>
-		frozen?.[f] !== undefined ? { output: frozen[f] } : tryRender(issue, f, template);
+		frozen?.[f] !== undefined ? { output: frozen[f] } : tryRender(issue, f, template, options);
 	const [format, setFormat] = useState<Format>("md");
 	const [status, setStatus] = useState<string>();
 	const lastGood = useRef<Partial<Record<Format, string>>>({});
 	const template = templates[format];
-	const rendered = useMemo(() => renderFor(format, template), [issue, format, template, frozen]);
+	const rendered = useMemo(() => renderFor(format, template), [issue, format, template, frozen, options]);
 	// A template mistake never blanks the preview: the last good output stays until it is fixed.
 	if (rendered.output !== undefined) lastGood.current[format] = rendered.output;
-	const output = rendered.output ?? lastGood.current[format] ?? tryRender(issue, format, undefined).output ?? "";
+	const output =
+		rendered.output ?? lastGood.current[format] ?? tryRender(issue, format, undefined, options).output ?? "";
 
 	const copy = async () => {
 		try {
@@ -146,6 +161,16 @@ export function ExportPanel(props: {
 					onChange={editTemplate}
 				/>
 			)}
+			{props.onPartialsChange && (
+				<PartialsEditor
+					key={`${format}:${JSON.stringify(options?.partials?.[format] ?? {})}`}
+					format={format}
+					formatName={FORMAT_NAMES[format]}
+					partials={options?.partials?.[format] ?? {}}
+					onSave={(partials) => props.onPartialsChange?.(format, partials) ?? Promise.resolve()}
+				/>
+			)}
+			{props.onTemplatesChange && <TemplateReference issue={issue} />}
 		</section>
 	);
 }

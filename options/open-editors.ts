@@ -1,10 +1,42 @@
-import type { Capture } from "../src/core/capture.ts";
+import type { Capture, CaptureInput } from "../src/core/capture.ts";
 
 /** The fields a capture editor lets the curator change. */
 export type EditorFields = Pick<Capture, "title" | "url" | "note" | "section"> & {
 	quote: string;
 	group: string;
+	/** Tags as typed, separated by commas. */
+	tags: string;
+	/** Custom fields as typed, one "name: value" a line. */
+	custom: string;
+	sponsored: boolean;
 };
+
+/** Tags typed with commas between them. */
+export function splitTags(text: string): string[] {
+	return text
+		.split(",")
+		.map((t) => t.trim())
+		.filter(Boolean);
+}
+
+/** "name: value" lines as a record; a line without a colon has no value and is dropped. */
+export function parseCustomFields(text: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const line of text.split("\n")) {
+		const at = line.indexOf(":");
+		if (at < 1) continue;
+		const name = line.slice(0, at).trim();
+		const value = line.slice(at + 1).trim();
+		if (name && value && !Object.hasOwn(out, name)) out[name] = value;
+	}
+	return out;
+}
+
+/** The editor's fields as a capture edit. */
+export function editorInput(fields: EditorFields): Partial<CaptureInput> {
+	const { tags, custom, sponsored, ...rest } = fields;
+	return { ...rest, tags: splitTags(tags), fields: parseCustomFields(custom), sponsored };
+}
 
 /** An editor the curator opened: the capture as it was then, and what they have typed since. */
 export interface OpenEditor {
@@ -29,6 +61,11 @@ export function fieldsOf(capture: Capture): EditorFields {
 		section: capture.section,
 		quote: capture.quote ?? "",
 		group: capture.group ?? "",
+		tags: (capture.tags ?? []).join(", "),
+		custom: Object.entries(capture.fields ?? {})
+			.map(([name, value]) => `${name}: ${value}`)
+			.join("\n"),
+		sponsored: capture.sponsored === true,
 	};
 }
 

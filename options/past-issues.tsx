@@ -1,17 +1,20 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { compileIssue } from "../src/core/issue.ts";
 import type { SentIssue } from "../src/core/newsletter.ts";
+import { renderOptions } from "../src/core/render/index.ts";
 import type { OptionsDeps } from "./deps.ts";
 import { ExportPanel } from "./export-panel.tsx";
 
 function SentIssueView({ sent, deps }: { sent: SentIssue; deps: Pick<OptionsDeps, "copy" | "download"> }) {
 	// Compiled from the frozen copy with the templates of the day: exactly as it went out.
 	const issue = useMemo(() => compileIssue(sent.captures, sent.newsletter, sent.meta), [sent]);
+	const options = useMemo(() => renderOptions(sent.newsletter), [sent]);
 	return (
 		<ExportPanel
 			issue={issue}
 			templates={sent.templates}
 			frozen={sent.outputs}
+			renderOptions={options}
 			deps={deps}
 			heading={`${issue.title}, as sent`}
 		/>

@@ -1,7 +1,14 @@
 import { useState } from "preact/hooks";
 import type { Capture, Section, SectionLayout } from "../src/core/capture.ts";
 import type { Newsletter } from "../src/core/newsletter.ts";
-import { addSection, deleteSection, moveSection, updateSection } from "../src/core/sections.ts";
+import {
+	addSection,
+	deleteSection,
+	moveSection,
+	orderSections,
+	setSectionParent,
+	updateSection,
+} from "../src/core/sections.ts";
 import type { GuardedEdit } from "../src/db/captures.ts";
 import { SaveFailure, useSave } from "./save-failure.tsx";
 
@@ -26,8 +33,31 @@ function LayoutSelect(props: { id: string; value: SectionLayout; onChange: (layo
 	);
 }
 
+/** The sections `section` may be nested under: never itself or one of its own subsections, never too deep. */
+export function possibleParents(newsletter: Newsletter, section: Section): Section[] {
+	return newsletter.sections.filter((s) => {
+		if (s.id === section.id) return false;
+		try {
+			setSectionParent(newsletter, section.id, s.id);
+			return true;
+		} catch {
+			return false;
+		}
+	});
+}
+
+/** The curator's partial names, over every format, sorted. */
+export function partialNames(newsletter: Newsletter): string[] {
+	const names = new Set<string>();
+	for (const byName of Object.values(newsletter.partials ?? {}))
+		for (const name of Object.keys(byName ?? {})) names.add(name);
+	return [...names].sort();
+}
+
 function SectionRow(props: {
 	section: Section;
+	depth: number;
+	newsletter: Newsletter;
 	sections: Section[];
 	count: number;
 	apply: (change: (n: Newsletter) => Newsletter | { newsletter: Newsletter; moved: Capture[] }) => Promise<boolean>;
@@ -36,11 +66,18 @@ function SectionRow(props: {
 }) {
 	const { section } = props;
 	const [name, setName] = useState(section.name);
+	const [emptyText, setEmptyText] = useState(section.emptyText ?? "");
+	const parents = possibleParents(props.newsletter, section);
+	const partials = partialNames(props.newsletter);
 	const others = props.sections.filter((s) => s.id !== section.id);
 	const [moveTo, setMoveTo] = useState(others[0]?.id ?? "");
 	const id = (k: string) => `section-${section.id}-${k}`;
 	return (
-		<li class="section-row" aria-label={section.name}>
+		<li
+			class="section-row"
+			aria-label={section.name}
+			style={props.depth > 0 ? { marginInlineStart: `${props.depth * 1.5}rem` } : undefined}
+		>
 			<label for={id("name")}>Name of “{section.name}”</label>
 			<input
 				id={id("name")}
@@ -54,6 +91,81 @@ function SectionRow(props: {
 				value={section.layout}
 				onChange={(layout) => props.apply((n) => updateSection(n, section.id, { layout }))}
 			/>
+			<label for={id("parent")}>Nested under</label>
+			<select
+				id={id("parent")}
+				value={section.parent ?? ""}
+				onChange={(e) => {
+					const value = (e.currentTarget as HTMLSelectElement).value;
+					void props.apply((n) => setSectionParent(n, section.id, value || undefined));
+				}}
+			>
+				<option value="">Top level</option>
+				{parents.map((s) => (
+					<option key={s.id} value={s.id}>
+						{s.name}
+					</option>
+				))}
+			</select>
+			<label for={id("partial")}>Template</label>
+			<select
+				id={id("partial")}
+				value={section.partial ?? ""}
+				onChange={(e) => {
+					const value = (e.currentTarget as HTMLSelectElement).value;
+					void props.apply((n) => updateSection(n, section.id, { partial: value }));
+				}}
+			>
+				<option value="">Layout default</option>
+				{partials.map((p) => (
+					<option key={p} value={p}>
+						{p}
+					</option>
+				))}
+				{section.partial && !partials.includes(section.partial) && (
+					<option value={section.partial}>{section.partial} (missing)</option>
+				)}
+			</select>
+			<span class="check">
+				<input
+					id={id("keep")}
+					type="checkbox"
+					checked={section.keepWhenEmpty === true}
+					onChange={(e) =>
+						void props.apply((n) =>
+							updateSection(n, section.id, { keepWhenEmpty: (e.currentTarget as HTMLInputElement).checked }),
+						)
+					}
+				/>
+				<label for={id("keep")}>Keep when empty</label>
+			</span>
+			{section.keepWhenEmpty && (
+				<>
+					<label for={id("empty-text")}>Text when empty</label>
+					<input
+						id={id("empty-text")}
+						value={emptyText}
+						placeholder="Nothing this week."
+						onInput={(e) => setEmptyText((e.currentTarget as HTMLInputElement).value)}
+						onBlur={() =>
+							emptyText !== (section.emptyText ?? "") && props.apply((n) => updateSection(n, section.id, { emptyText }))
+						}
+					/>
+				</>
+			)}
+			<span class="check">
+				<input
+					id={id("notes-optional")}
+					type="checkbox"
+					checked={section.notesOptional === true}
+					onChange={(e) =>
+						void props.apply((n) =>
+							updateSection(n, section.id, { notesOptional: (e.currentTarget as HTMLInputElement).checked }),
+						)
+					}
+				/>
+				<label for={id("notes-optional")}>Notes optional</label>
+			</span>
 			<div class="actions">
 				<button
 					type="button"
@@ -144,10 +256,12 @@ export function SectionsEditor(props: {
 		<section aria-labelledby="sections-heading">
 			<h2 id="sections-heading">Sections</h2>
 			<ol class="sections">
-				{props.newsletter.sections.map((s) => (
+				{orderSections(props.newsletter.sections).map(({ section: s, depth }) => (
 					<SectionRow
-						key={`${s.id}:${s.name}`}
+						depth={depth}
+						key={`${s.id}:${s.name}:${s.emptyText ?? ""}`}
 						section={s}
+						newsletter={props.newsletter}
 						sections={props.newsletter.sections}
 						count={props.captures.filter((c) => c.section === s.id).length}
 						apply={apply}

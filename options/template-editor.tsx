@@ -1,5 +1,5 @@
-import { TemplateError } from "../src/core/render/index.ts";
 import { type Failure, SaveFailure } from "./save-failure.tsx";
+import { templateErrorText } from "./template-error.tsx";
 
 /**
  * Edit one format's template. The text is kept as typed, mistakes included;
@@ -28,15 +28,7 @@ export function TemplateEditor(props: {
 				onInput={(e) => props.onChange((e.currentTarget as HTMLTextAreaElement).value)}
 				aria-invalid={error ? "true" : undefined}
 			/>
-			<div role="alert">
-				{error && (
-					<p class="error">
-						{error instanceof TemplateError
-							? `Line ${error.line}, column ${error.column}: ${error.reason}. The preview shows the last good output.`
-							: `The template failed: ${error.message}`}
-					</p>
-				)}
-			</div>
+			<div role="alert">{error && <p class="error">{templateErrorText(error)}</p>}</div>
 			<SaveFailure failure={props.saveFailure} />
 			<button type="button" onClick={() => props.onChange(undefined)} disabled={props.isDefault}>
 				Reset to default

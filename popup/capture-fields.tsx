@@ -1,4 +1,5 @@
 import type { Ref } from "preact";
+import { TagsInput } from "../options/tags-input.tsx";
 import type { Section } from "../src/core/capture.ts";
 
 /** The editable fields of a capture in the popup. */
@@ -10,6 +11,10 @@ export type Fields = {
 	section: string;
 	group: string;
 	via: string;
+	/** Separated by commas. */
+	tags: string;
+	/** "yes" when the capture is a paid placement, else "". */
+	sponsored: string;
 };
 
 /** The labelled controls; every change goes through `onChange(key, value)`. */
@@ -17,6 +22,8 @@ export function CaptureFields(props: {
 	fields: Fields;
 	sections: readonly Section[];
 	groups: readonly string[];
+	/** Tags used before, offered as the curator types. */
+	tags?: readonly string[];
 	viaSuggestion: string | undefined;
 	noteRef: Ref<HTMLTextAreaElement>;
 	onChange: (key: keyof Fields, value: string) => void;
@@ -63,6 +70,24 @@ export function CaptureFields(props: {
 					</button>
 				)}
 			</div>
+			<details class="more" open={fields.tags !== "" || fields.sponsored === "yes"}>
+				<summary>Tags and sponsorship</summary>
+				<TagsInput
+					id="tags"
+					value={fields.tags}
+					suggestions={props.tags ?? []}
+					onChange={(value) => onChange("tags", value)}
+				/>
+				<span class="check">
+					<input
+						id="sponsored"
+						type="checkbox"
+						checked={fields.sponsored === "yes"}
+						onChange={(e) => onChange("sponsored", (e.currentTarget as HTMLInputElement).checked ? "yes" : "")}
+					/>
+					<label for="sponsored">Sponsored</label>
+				</span>
+			</details>
 		</>
 	);
 }

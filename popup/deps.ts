@@ -30,7 +30,10 @@ export interface PopupDeps {
 	load(urlKey: string): Promise<PopupData>;
 	/** Earlier captures of the link with another key (the canonical URL's), with their issues' dates. */
 	matches(urlKey: string): Promise<Pick<PopupData, "matches" | "issueDates">>;
-	save(capture: Capture, options: { expectedUpdatedAt?: number }): Promise<void>;
+	/** Add or edit a capture; `alsoIn` adds a link already in the draft to that section too (a second placement). */
+	save(capture: Capture, options: { expectedUpdatedAt?: number | undefined; alsoIn?: string }): Promise<void>;
+	/** Tags used in the draft and recent issues, most used first: asked after everything else, for suggestions only. */
+	knownTags?(): Promise<string[]>;
 	/** Synchronous on purpose: the popup may be closed right after a keystroke. */
 	readUnsaved(key: string): UnsavedEdit | undefined;
 	keepUnsaved(edit: UnsavedEdit): void;

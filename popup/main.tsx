@@ -1,6 +1,7 @@
 import { render } from "preact";
-import { findByUrlKey } from "../src/db/captures.ts";
-import { sentIssueDates } from "../src/db/issues.ts";
+import { usedTags } from "../options/tags-input.tsx";
+import { findByUrlKey, listDraft } from "../src/db/captures.ts";
+import { recentSentIssues, sentIssueDates } from "../src/db/issues.ts";
 import { openDatabase } from "../src/db/open.ts";
 import { saveCapture } from "../src/db/save-capture.ts";
 import { loadGroups, loadLastSection, loadNewsletter, loadTrackingParams } from "../src/db/settings.ts";
@@ -13,6 +14,9 @@ import { activeTab } from "../src/platform/tabs.ts";
 import { forgetUnsaved, keepUnsaved, readUnsaved } from "../src/platform/unsaved.ts";
 import type { PopupDeps } from "./deps.ts";
 import { Popup } from "./popup.tsx";
+
+/** Sent issues whose tags the popup suggests, with the draft's. */
+const RECENT_TAG_ISSUES = 8;
 
 /** Wire the popup to the real browser and database, and show it. */
 export function start(root: HTMLElement): void {
@@ -44,6 +48,11 @@ export function start(root: HTMLElement): void {
 		async save(capture, options) {
 			await saveCapture(await db, capture, options);
 			announceChange();
+		},
+		async knownTags() {
+			const d = await db;
+			const [draft, recent] = await Promise.all([listDraft(d), recentSentIssues(d, RECENT_TAG_ISSUES)]);
+			return usedTags([...draft, ...recent.flatMap((i) => i.captures)]);
 		},
 		readUnsaved: (key) => readUnsaved(key, Date.now()),
 		keepUnsaved: (edit) => void keepUnsaved(edit),

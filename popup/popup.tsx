@@ -18,7 +18,25 @@ const CLOSE_DELAY_MS = 600;
 /** The save shortcut as the curator's keyboard labels it. */
 const SAVE_KEYS =
 	typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘+Enter" : "Ctrl+Enter";
-const EMPTY: Fields = { title: "", url: "", note: "", quote: "", section: "", group: "", via: "" };
+const EMPTY: Fields = {
+	title: "",
+	url: "",
+	note: "",
+	quote: "",
+	section: "",
+	group: "",
+	via: "",
+	tags: "",
+	sponsored: "",
+};
+
+/** Tags typed with commas between them. */
+function splitTags(text: string): string[] {
+	return text
+		.split(",")
+		.map((t) => t.trim())
+		.filter(Boolean);
+}
 
 /** "news.ycombinator.com" when the page was opened from another site (redirectors unwrapped or skipped); the credit the popup suggests. */
 function suggestedVia(page: PageSnapshot | undefined, url: string): { name: string; url: string } | undefined {
@@ -45,6 +63,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 	// The last save the browser refused; what was typed stays in the form, and Retry saves it again.
 	const [failed, setFailed] = useState<{ reason: string; retry: boolean }>();
 	const [viaUrl, setViaUrl] = useState<string>();
+	const [knownTags, setKnownTags] = useState<string[]>([]);
 	const touched = useRef(new Set<keyof Fields>());
 	const unsavedKey = useRef("");
 	const tabId = useRef<number | undefined>(undefined);
@@ -115,6 +134,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			];
 			const issueDates = new Map([...stored.issueDates, ...(more?.issueDates ?? [])]);
 			restore(matches, sections, issueDates);
+			// Suggestions only: asked last, so nothing the curator needs first waits for them.
+			const tags = await deps.knownTags?.().catch(() => []);
+			if (live && tags) setKnownTags(tags);
 		})().catch((error: unknown) => {
 			if (live) notice({ tone: "error", text: `Something went wrong: ${String(error)}` });
 		});
@@ -144,6 +166,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 				group: inDraft.group ?? "",
 				via: inDraft.via?.name ?? "",
 				section: inDraft.section,
+				tags: (inDraft.tags ?? []).join(", "),
+				sponsored: inDraft.sponsored ? "yes" : "",
 			});
 			// Typed before the stored note arrived: keep both rather than lose the earlier one on Save.
 			const typed = latest.current.note;
@@ -173,15 +197,19 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 
 	const via = suggestedVia(snapshot, fields.url);
 
-	const save = async () => {
-		if (saving || !data) return;
+	/** The capture the form describes; `also` makes it a new, second placement of a link already in the draft. */
+	const build = (also: boolean): Capture | undefined => {
+		if (!data) return undefined;
 		if (!isSavableUrl(fields.url.trim())) {
 			setResult({ tone: "error", text: NOT_HTTP });
-			return;
+			return undefined;
 		}
 		const now = deps.now();
+		const { tags, sponsored, ...typed } = fields;
 		const input: CaptureInput = {
-			...fields,
+			...typed,
+			tags: splitTags(tags),
+			sponsored: sponsored === "yes",
 			quoteUrl: fields.quote && fields.quote === snapshot?.quote ? snapshot.quoteUrl : existing?.quoteUrl,
 			via: fields.via ? { name: fields.via, ...(viaUrl ? { url: viaUrl } : {}) } : undefined,
 			author: snapshot?.author ?? existing?.author,
@@ -192,31 +220,41 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			lang: snapshot?.lang ?? existing?.lang,
 			incomplete: false,
 		};
-		let capture: Capture;
 		try {
-			capture = existing
+			return existing && !also
 				? editCapture(existing, input, Math.max(now, existing.updatedAt + 1))
 				: normalizeCapture(input, { now, id: deps.newId() });
 		} catch (error) {
 			setResult({ tone: "error", text: reasonOf(error) });
-			return;
+			return undefined;
 		}
+	};
+
+	const save = async (also = false) => {
+		if (saving || !data) return;
+		const capture = build(also);
+		if (!capture) return;
 		setSaving(true);
 		setFailed(undefined);
 		performance.mark("linkletter:save");
 		try {
-			await deps.save(capture, { expectedUpdatedAt: existing?.updatedAt });
+			await deps.save(capture, also ? { alsoIn: capture.section } : { expectedUpdatedAt: existing?.updatedAt });
 			deps.forgetUnsaved(unsavedKey.current);
 			performance.measure("linkletter:saved", "linkletter:save");
 			if (tabId.current !== undefined) void deps.markSaved(tabId.current).catch(() => {});
 			const name = data.newsletter.sections.find((s) => s.id === capture.section)?.name ?? "the draft";
-			setResult({ tone: "done", text: `Saved to ${name}.` });
+			setResult({ tone: "done", text: also ? `Also added to ${name}.` : `Saved to ${name}.` });
 			setTimeout(() => deps.close(), CLOSE_DELAY_MS);
 		} catch (error) {
 			setFailed({ reason: reasonOf(error), retry: !(error instanceof ConflictError) });
 			setSaving(false);
 		}
 	};
+	// The link is in the draft already, and another section is chosen: it may go there too, deliberately.
+	const alsoSection =
+		existing && fields.section !== existing.section
+			? data?.newsletter.sections.find((s) => s.id === fields.section)
+			: undefined;
 
 	const onSubmit = (event: Event) => {
 		event.preventDefault();
@@ -236,6 +274,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 				fields={fields}
 				sections={data?.newsletter.sections ?? []}
 				groups={data?.groups ?? []}
+				tags={knownTags}
 				viaSuggestion={via?.name}
 				noteRef={noteRef}
 				onChange={change}
@@ -249,8 +288,19 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 				<button type="submit" disabled={!data || saving}>
 					Save
 				</button>
+				{alsoSection && (
+					<button type="button" disabled={saving} onClick={() => void save(true)}>
+						Add to {alsoSection.name} too
+					</button>
+				)}
 				<span class="hint">{SAVE_KEYS} saves · Esc closes</span>
 			</div>
+			{existing && !alsoSection && data && (
+				<p class="hint">
+					Already in {data.newsletter.sections.find((s) => s.id === existing.section)?.name ?? "the draft"}: choose
+					another section to add it there too.
+				</p>
+			)}
 			<div role="status" class="status">
 				{[...notices, ...(result ? [result] : [])].map((n) => (
 					<p key={n.text} class={n.tone}>

@@ -91,6 +91,9 @@ export function fakeDeps(initial: Capture[], overrides: Partial<OptionsDeps> = {
 		captures: () => captures,
 		templates: () => templates,
 		newsletter: () => newsletter,
+		setNewsletter: (n: Newsletter) => {
+			newsletter = n;
+		},
 		notifyOtherWindow: () => {
 			for (const l of listeners) l();
 		},
