@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { type Capture, draftIssueCaptures, editCapture } from "../src/core/capture.ts";
-import { type CheckItem, checkIssue } from "../src/core/checklist.ts";
+import { type CheckItem, checkExportShowsSections, checkIssue } from "../src/core/checklist.ts";
 import { compileIssue } from "../src/core/issue.ts";
 import { datedMeta, newIssueMeta } from "../src/core/newsletter.ts";
-import { DEFAULT_TEMPLATES, FORMATS, renderFormats, renderOptions } from "../src/core/render/index.ts";
+import { DEFAULT_TEMPLATES, FORMATS, renderFormats, renderIssue, renderOptions } from "../src/core/render/index.ts";
 import { moveCapture } from "../src/core/sections.ts";
 import type { GuardedEdit } from "../src/db/captures.ts";
 import { BackupPanel } from "./backup-panel.tsx";
@@ -124,10 +124,17 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	const meta = useMemo(() => draft && datedMeta(draft.meta, deps.today()), [draft, deps]);
 	const issue = useMemo(() => draft && meta && compileIssue(included, draft.newsletter, meta), [draft, meta, included]);
 	const options = useMemo(() => draft && renderOptions(draft.newsletter), [draft]);
-	const checks = useMemo(
-		() => (draft ? checkIssue(included, draft.newsletter.sections, draft.recent, draft.trackingParams) : []),
-		[draft, included],
-	);
+	const checks = useMemo(() => {
+		if (!draft || !issue || !options) return [];
+		const items = checkIssue(included, draft.newsletter.sections, draft.recent, draft.trackingParams);
+		try {
+			// Judged on the Markdown export as the curator's template renders it: a section it skips is flagged.
+			const markdown = renderIssue(issue, "md", draft.templates.md, options);
+			return [...items, ...checkExportShowsSections(markdown, issue)];
+		} catch {
+			return items; // A template with a mistake is reported beside the template itself.
+		}
+	}, [draft, included, issue, options]);
 
 	const remove = (capture: Capture) =>
 		write(async () => {

@@ -152,6 +152,18 @@ describe("options page", () => {
 		expect(checklist.textContent).toContain("The section “Tools” is empty.");
 	});
 
+	it("flags a section the export leaves out, as the curator's own partial renders it", async () => {
+		const fake = fakeDeps([makeCapture({ title: "A tool", section: "tools", note: "n" })]);
+		fake.setNewsletter({
+			...DEFAULT_NEWSLETTER,
+			sections: DEFAULT_NEWSLETTER.sections.map((s) => (s.id === "tools" ? { ...s, partial: "quiet" } : s)),
+			partials: { md: { quiet: "{% comment %}nothing yet{% endcomment %}" } },
+		});
+		render(<App deps={fake.deps} />);
+		const checklist = await screen.findByRole("list", { name: "Checklist" });
+		expect(checklist.textContent).toContain("The export leaves out “Tools” (1 link): check its template “quiet”.");
+	});
+
 	it("deleting a section moves its links to the chosen section", async () => {
 		const tool = makeCapture({ title: "A tool", section: "tools", note: "n" });
 		const fake = fakeDeps([tool]);
