@@ -4,6 +4,8 @@
  * curator's machine is). A moment is a number of seconds since 1970-01-01T00:00:00Z.
  */
 
+import { MONTHS } from "../dates.ts";
+
 /** A point in time read from a template value, and whether it carried a time of day. */
 export interface Moment {
 	seconds: number;
@@ -11,20 +13,6 @@ export interface Moment {
 }
 
 const DAY = 86_400;
-const MONTHS = [
-	"January",
-	"February",
-	"March",
-	"April",
-	"May",
-	"June",
-	"July",
-	"August",
-	"September",
-	"October",
-	"November",
-	"December",
-];
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
