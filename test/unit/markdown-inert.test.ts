@@ -6,7 +6,7 @@ import { DEFAULT_NEWSLETTER } from "../../src/core/newsletter.ts";
 import { renderIssue } from "../../src/core/render/index.ts";
 import { defuseMarkdown } from "../../src/core/render/markdown-defuse.ts";
 import { readSelection } from "../../src/page/selection.ts";
-import { HOSTILE_NOTES } from "../fixtures/hostile-markdown/notes.ts";
+import { ALLOWED_HTML_NOTES, HOSTILE_ALLOW_LIST, HOSTILE_NOTES } from "../fixtures/hostile-markdown/notes.ts";
 import { HOSTILE_SELECTIONS } from "../fixtures/hostile-markdown/selections.ts";
 import { makeCapture } from "../helpers/captures.ts";
 import { liveConstructs, quoted } from "../helpers/markdown-inert.ts";
@@ -28,19 +28,55 @@ function exportWith(fields: { note?: string; quote?: string }): string {
 	return renderIssue(compileIssue([capture], DEFAULT_NEWSLETTER, META), "md");
 }
 
+const HOSTILE = [...HOSTILE_NOTES, ...HOSTILE_ALLOW_LIST];
+
+/** The raw HTML literals of Markdown as CommonMark parses it. */
+function rawHtml(markdown: string): string[] {
+	const walker = new Parser().parse(markdown).walker();
+	const found: string[] = [];
+	for (let step = walker.next(); step; step = walker.next()) {
+		const { node, entering } = step;
+		if (entering && (node.type === "html_inline" || node.type === "html_block"))
+			found.push((node.literal ?? "").trim());
+	}
+	return found;
+}
+
 describe("hostile curator Markdown in the Markdown export", () => {
-	it.each(HOSTILE_NOTES)("$name: every construct parses inert, alone and quoted", ({ markdown }) => {
+	it.each(HOSTILE)("$name: every construct parses inert, alone and quoted", ({ markdown }) => {
 		expect(liveConstructs(markdown)).not.toEqual([]);
 		const defused = defuseMarkdown(markdown);
 		expect(liveConstructs(defused)).toEqual([]);
 		expect(liveConstructs(quoted(defused))).toEqual([]);
 	});
 
-	it.each(HOSTILE_NOTES)("$name: the whole export is inert as a note and as a quote", ({ markdown, keeps }) => {
+	it.each(HOSTILE)("$name: the whole export is inert as a note and as a quote", ({ markdown, keeps }) => {
 		for (const out of [exportWith({ note: markdown }), exportWith({ quote: markdown })]) {
 			expect(liveConstructs(out)).toEqual([]);
 			if (keeps) expect(out).toContain(keeps);
 		}
+	});
+});
+
+describe("allow-listed HTML in a note", () => {
+	it.each(ALLOWED_HTML_NOTES)("$name: kept as raw HTML by the defuser and in the export", ({ markdown, html }) => {
+		const defused = defuseMarkdown(markdown);
+		expect(liveConstructs(defused)).toEqual([]);
+		expect(rawHtml(defused)).toEqual(html);
+		const out = exportWith({ note: markdown });
+		expect(liveConstructs(out)).toEqual([]);
+		expect(out).toContain(defused);
+	});
+
+	it("keeps a note that only uses the allow-list byte for byte", () => {
+		const note = "Fine <small>print</small>, x<sup>2</sup><br>\nnext <!-- editor note --> line";
+		expect(defuseMarkdown(note)).toBe(note);
+	});
+
+	it("escapes an allowed tag that would open a raw HTML block, so what follows stays Markdown", () => {
+		const defused = defuseMarkdown("<small>\n*fine*\n</small>");
+		expect(rawHtml(defused)).toEqual([]);
+		expect(new HtmlRenderer().render(new Parser().parse(defused))).toContain("<em>fine</em>");
 	});
 });
 

@@ -18,7 +18,7 @@ describe("Markdown escaping", () => {
 			"*not emphasis* _nor this_",
 			"[not](a link) ![nor](an image)",
 			"<b>not html</b> &amp; not an entity",
-			"`not code` \\ back\\slash",
+			"not` code (an unmatched backtick) \\ back\\slash",
 			"Title #",
 			"a\nb",
 		];
@@ -65,7 +65,7 @@ describe("Markdown escaping", () => {
 describe("defusing Markdown for publishing", () => {
 	it("escapes raw HTML and points script links nowhere, leaving code and web links alone", () => {
 		const markdown = [
-			"<script>alert(1)</script> and <!-- comment --> and <https://ok.example> and <mailto:a@b.example> and <a@b.example>",
+			"<script>alert(1)</script> and <!--> not a comment --> and <https://ok.example> and <mailto:a@b.example> and <a@b.example>",
 			"[a](javascript:alert(2)) [b]( JAVASCRIPT:alert(3)) [c](jav&#x61;script:alert(4)) [d](<vbscript:x>) [e](https://fine.example) [f](/relative)",
 			"<javascript:alert(5)> and `<b>code</b>` and \\<already>",
 			"",

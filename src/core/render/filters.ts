@@ -1,6 +1,7 @@
 import type { FilterEntry } from "../template/context.ts";
 import { TemplateEngine } from "../template/engine.ts";
 import { STANDARD_FILTER_ENTRIES } from "../template/filters.ts";
+import { escapeHtml } from "../template/html-escape.ts";
 import { SafeString } from "../template/safe.ts";
 import { toText } from "../template/values.ts";
 import { defuseMarkdown } from "./markdown-defuse.ts";
@@ -20,7 +21,16 @@ import { isSafeLinkTarget } from "./markdown-tree.ts";
  * sanitised HTML, passed through unescaped), href (a URL for an href: http,
  * https or mailto, else "#").
  * Plain text output: plain, plain_inline (Markdown → readable text).
+ * Titles: md_text keeps a title's inline code and the allow-listed HTML of
+ * safe-html.ts; title_html and title_text show a title the same way in the
+ * HTML and plain-text exports (templates opt in; `{{ title }}` alone shows
+ * every character as written).
  */
+
+/** Whether a title has inline code or HTML to render: most titles have neither. */
+function hasMarkup(text: string): boolean {
+	return text.includes("`") || text.includes("<");
+}
 export const ISSUE_FILTERS: Readonly<Record<string, FilterEntry>> = {
 	...STANDARD_FILTER_ENTRIES,
 	md_text: {
@@ -88,6 +98,33 @@ export const ISSUE_FILTERS: Readonly<Record<string, FilterEntry>> = {
 		summary: 'A URL for an href: http, https or mailto, else "#".',
 		example: '{{ "javascript:alert(1)" | href }} {{ "https://a.example" | href }}',
 		exampleOutput: "# https://a.example",
+		origin: "linkletter",
+	},
+	title_html: {
+		fn: (value) => {
+			const text = toText(value);
+			return new SafeString(
+				hasMarkup(text) ? renderMarkdownAs(escapeMarkdownText(text), "inlineHtml") : escapeHtml(text),
+			);
+		},
+		signature: "title_html",
+		summary:
+			"A title as HTML: inline code and <small>, <sup>, <br> kept (comments dropped), everything else shown as written.",
+		example: '{{ "Postgres `VACUUM` <sup>2</sup> <b>x</b>" | title_html }}',
+		exampleOutput:
+			'Postgres <code style="font-family:Menlo,Consolas,monospace;font-size:14px;background-color:#f3f3f3;padding:1px 4px;">VACUUM</code> <sup>2</sup> &lt;b&gt;x&lt;/b&gt;',
+		origin: "linkletter",
+	},
+	title_text: {
+		fn: (value) => {
+			const text = toText(value);
+			return hasMarkup(text) ? renderMarkdownAs(escapeMarkdownText(text), "flatText") : text;
+		},
+		signature: "title_text",
+		summary:
+			"A title as plain text: inline code as its text, <small> and <sup> tags and comments removed, <br> a space.",
+		example: '{{ "Postgres `VACUUM` x<sup>2</sup><!-- draft -->" | title_text }}',
+		exampleOutput: "Postgres VACUUM x2",
 		origin: "linkletter",
 	},
 	plain: {

@@ -1,6 +1,7 @@
 import type { Node } from "commonmark";
 import { markdownParser } from "./markdown-tree.ts";
 import { escapeWriterText, isPublishableDestination, writeInertMarkdown } from "./markdown-write.ts";
+import { isSafeHtmlBlock, type SafeHtmlKind, safeHtmlAt, safeInlineHtml } from "./safe-html.ts";
 
 /*
  * Making Markdown from a web page (or pasted into a note) safe to publish
@@ -8,7 +9,9 @@ import { escapeWriterText, isPublishableDestination, writeInertMarkdown } from "
  *
  * "Safe" is decided by the CommonMark parser, the one a static-site
  * generator would use: the defused Markdown parses to a tree with no raw
- * HTML (html_block, html_inline) and no link, image or reference definition
+ * HTML (html_block, html_inline) but the allow-listed kind (safe-html.ts:
+ * <small>, <sup>, <br> without attributes, balanced, and one-line comments,
+ * which are kept as written) and no link, image or reference definition
  * whose destination has a scheme other than http, https or mailto (relative
  * destinations and #fragments are kept: they resolve against the site).
  * Markdown that already parses that way is returned exactly as written.
@@ -16,7 +19,9 @@ import { escapeWriterText, isPublishableDestination, writeInertMarkdown } from "
  *  1. line by line, outside the lines the parser put in code blocks, a "<"
  *     that could open a tag is escaped and an unsafe destination written on
  *     the same line as its "](" or "]:" points at "#" (the look of the
- *     Markdown is kept);
+ *     Markdown is kept); allow-listed HTML is kept when balanced on its line,
+ *     and if the result still is not inert, this is done again with every
+ *     tag escaped, allowed or not;
  *  2. the whole text is written again from its parse tree (markdown-write.ts):
  *     same rendering, raw HTML as text, unsafe destinations "#";
  *  3. Markdown too deeply nested to parse quickly becomes escaped plain text.
@@ -80,10 +85,19 @@ export function inspectMarkdown(markdown: string): { tree: Node; inert: boolean 
 	const refmap = (parser as unknown as { refmap: Record<string, { destination: string }> }).refmap;
 	let inert = Object.values(refmap).every((ref) => isPublishableDestination(ref.destination));
 	const walker = tree.walker();
+	let parent: Node | null = null;
+	let allowed: Set<Node> | undefined;
 	for (let step = walker.next(); step && inert; step = walker.next()) {
 		const { node } = step;
-		if (node.type === "html_block" || node.type === "html_inline") inert = false;
-		else if ((node.type === "link" || node.type === "image") && !isPublishableDestination(node.destination))
+		if (node.type === "html_inline") {
+			if (node.parent !== parent) {
+				parent = node.parent;
+				allowed = parent ? safeInlineHtml(parent) : undefined;
+			}
+			if (!allowed?.has(node)) inert = false;
+		} else if (node.type === "html_block") {
+			if (!isSafeHtmlBlock(node)) inert = false;
+		} else if ((node.type === "link" || node.type === "image") && !isPublishableDestination(node.destination))
 			inert = false;
 	}
 	return { tree, inert };
@@ -104,7 +118,35 @@ function isUnsafeDestination(line: string, at: number): boolean {
 	return !isPublishableDestination(link?.type === "link" ? link.destination : raw);
 }
 
-function defuseLine(line: string): string {
+/**
+ * Each allowed tag kept on a line: where it is in the output, its kind and
+ * whether it closes. Unbalanced ones are escaped after the line is read.
+ */
+interface KeptTag {
+	at: number;
+	kind: SafeHtmlKind;
+	close: boolean;
+}
+
+function escapeUnbalanced(parts: string[], tags: KeptTag[]): void {
+	const open: KeptTag[] = [];
+	const matched = new Set<KeptTag>();
+	for (const tag of tags) {
+		if (!tag.close) open.push(tag);
+		else {
+			const at = open.findLastIndex((o) => o.kind === tag.kind);
+			if (at === -1) continue;
+			matched.add(open[at] as KeptTag);
+			matched.add(tag);
+			open.length = at;
+		}
+	}
+	for (const tag of tags) if (!matched.has(tag)) parts[tag.at] = `\\${parts[tag.at]}`;
+}
+
+function defuseLine(line: string, keepSafe: boolean): string {
+	const parts: string[] = [];
+	const tags: KeptTag[] = [];
 	let out = "";
 	let index = 0;
 	const definition = REFERENCE_DEFINITION.exec(line);
@@ -124,6 +166,15 @@ function defuseLine(line: string): string {
 		} else if (char === "`") {
 			index = codeSpanEnd(line, at);
 			out += line.slice(at, index);
+		} else if (char === "<" && keepSafe && safeHtmlAt(line, at)) {
+			const found = safeHtmlAt(line, at) as NonNullable<ReturnType<typeof safeHtmlAt>>;
+			index = at + found.length;
+			if (found.kind === "small" || found.kind === "sup") {
+				parts.push(out);
+				out = "";
+				tags.push({ at: parts.length, kind: found.kind, close: found.close });
+				parts.push(line.slice(at, index));
+			} else out += line.slice(at, index);
 		} else if (char === "<") {
 			const rest = line.slice(at);
 			const autolink = AUTOLINK_AT.exec(rest);
@@ -139,7 +190,11 @@ function defuseLine(line: string): string {
 		}
 		special.lastIndex = index;
 	}
-	return out + line.slice(index);
+	out += line.slice(index);
+	if (tags.length === 0) return out;
+	parts.push(out);
+	escapeUnbalanced(parts, tags);
+	return parts.join("");
 }
 
 /** Lines (0-based) that the parser put in code blocks: what is on them is shown as written. */
@@ -154,12 +209,12 @@ function codeLines(tree: Node): Set<number> {
 	return lines;
 }
 
-function defuseLines(markdown: string, tree: Node): string {
+function defuseLines(markdown: string, tree: Node, keepSafe: boolean): string {
 	const code = codeLines(tree);
 	const lines = markdown.split("\n");
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i] as string;
-		if (!code.has(i) && MAY_NEED_DEFUSING.test(line)) lines[i] = defuseLine(line);
+		if (!code.has(i) && MAY_NEED_DEFUSING.test(line)) lines[i] = defuseLine(line, keepSafe);
 	}
 	return lines.join("\n");
 }
@@ -194,9 +249,11 @@ export function defuseMarkdown(markdown: string): string {
 	if (DEEP_NESTING.test(source)) return asPlainText(source);
 	const { tree, inert } = inspectMarkdown(source);
 	if (inert && !/<[A-Za-z/!?]/.test(source)) return source;
-	const lined = defuseLines(source, tree);
+	const lined = defuseLines(source, tree, true);
 	if (lined === source && inert) return source;
 	if (inspectMarkdown(lined).inert) return lined;
+	const strict = defuseLines(source, tree, false);
+	if (strict !== lined && inspectMarkdown(strict).inert) return strict;
 	const written = writeInertMarkdown(tree);
 	return inspectMarkdown(written).inert ? written : asPlainText(source);
 }

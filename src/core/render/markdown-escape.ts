@@ -1,4 +1,5 @@
 import { codeSpanEnd, defuseMarkdown } from "./markdown-defuse.ts";
+import { type SafeHtmlKind, safeHtmlAt } from "./safe-html.ts";
 
 /**
  * Escaping for text placed into Markdown. CommonMark lets a backslash escape
@@ -17,15 +18,91 @@ const BLOCK_START = /^(#|>|[-+=]|\d{1,9}(?=[.)]))/;
 // "## Title #" drops a closing run of #; keep it visible.
 const CLOSING_HASHES = /(\s)(#+)$/;
 
+/** The end of the code span opened by the backtick run at `at` (a closing run of exactly its length), or -1. */
+function exactCodeSpanEnd(text: string, at: number): number {
+	let run = 0;
+	while (text[at + run] === "`") run++;
+	for (let i = at + run; i < text.length; ) {
+		if (text[i] !== "`") {
+			i++;
+			continue;
+		}
+		let close = 0;
+		while (text[i + close] === "`") close++;
+		if (close === run) return i + close;
+		i += close;
+	}
+	return -1;
+}
+
+/** Text escaped so that no emphasis, link, code, HTML or entity can start in it. */
+function escapeInline(text: string): string {
+	const out = INLINE_SPECIAL_ANY.test(text) ? text.replace(INLINE_SPECIAL, "\\$&") : text;
+	return out.includes("&") ? out.replace(ENTITY_LIKE, "\\&") : out;
+}
+
+const CODE_OR_TAG = /[`<]/g;
+
+/**
+ * Text escaped as Markdown except its code spans (kept as written) and the
+ * allow-listed raw HTML of safe-html.ts (kept when balanced; not at the very
+ * start, where a tag or comment could open a raw HTML block at a line's start).
+ */
+function escapeKeepingCodeAndSafeHtml(text: string): string {
+	const parts: string[] = [];
+	const tags: { at: number; kind: SafeHtmlKind; close: boolean }[] = [];
+	let index = 0;
+	CODE_OR_TAG.lastIndex = 0;
+	for (let match = CODE_OR_TAG.exec(text); match; match = CODE_OR_TAG.exec(text)) {
+		const at = match.index;
+		let end = -1;
+		if (match[0] === "`") end = exactCodeSpanEnd(text, at);
+		else if (text.slice(0, at).trim() !== "") {
+			const found = safeHtmlAt(text, at);
+			if (found) {
+				end = at + found.length;
+				if (found.kind === "small" || found.kind === "sup")
+					tags.push({ at: parts.length + 1, kind: found.kind, close: found.close });
+			}
+		}
+		if (end === -1) {
+			// An unmatched backtick run is escaped whole, so no part of it opens a span later.
+			let runEnd = at + 1;
+			while (match[0] === "`" && text[runEnd] === "`") runEnd++;
+			CODE_OR_TAG.lastIndex = runEnd;
+			continue;
+		}
+		parts.push(escapeInline(text.slice(index, at)), text.slice(at, end));
+		index = end;
+		CODE_OR_TAG.lastIndex = end;
+	}
+	parts.push(escapeInline(text.slice(index)));
+	const open: (typeof tags)[number][] = [];
+	const matched = new Set<number>();
+	for (const tag of tags) {
+		if (!tag.close) open.push(tag);
+		else {
+			const at = open.findLastIndex((o) => o.kind === tag.kind);
+			if (at === -1) continue;
+			matched.add((open[at] as (typeof tags)[number]).at).add(tag.at);
+			open.length = at;
+		}
+	}
+	for (const tag of tags) if (!matched.has(tag.at)) parts[tag.at] = `\\${parts[tag.at]}`;
+	return parts.join("");
+}
+
 /**
  * Plain text (a title, a name, a group) as Markdown that shows exactly that
- * text: link brackets, emphasis, code, HTML and entities are escaped, line
- * breaks become spaces, and a leading "#", ">", "-", "1." cannot start a block.
+ * text: link brackets, emphasis, HTML and entities are escaped, line breaks
+ * become spaces, and a leading "#", ">", "-", "1." cannot start a block.
+ * Inline code (`x`) and the allow-listed HTML of safe-html.ts (<small>,
+ * <sup>, <br>, comments) are kept, as a title may use them.
  */
 export function escapeMarkdownText(text: string): string {
 	let out = LINE_BREAK.test(text) ? text.replace(LINE_BREAKS, " ") : text;
-	if (INLINE_SPECIAL_ANY.test(out)) out = out.replace(INLINE_SPECIAL, "\\$&");
-	if (out.includes("&")) out = out.replace(ENTITY_LIKE, "\\&");
+	if (out.includes("`") || out.includes("<")) out = escapeKeepingCodeAndSafeHtml(out);
+	else out = escapeInline(out);
 	const start = BLOCK_START.exec(out);
 	if (start?.[1]) {
 		const marker = start[1];

@@ -10,6 +10,7 @@ import {
 	parseMarkdown,
 	textContent,
 } from "./markdown-tree.ts";
+import { isSafeHtmlBlock, safeHtml, safeInlineHtml } from "./safe-html.ts";
 
 /**
  * "block": paragraphs, lists, quotes. "inline": one run of inline HTML with
@@ -21,15 +22,43 @@ export type MarkdownHtmlMode = "block" | "inline" | "linkText";
 /*
  * Sanitising by construction: the HTML is written here from the CommonMark
  * tree, element by element, from a fixed allow-list (p, br, em, strong, code,
- * pre, blockquote, ul, ol, li, h4, hr, a, img). Raw HTML in the Markdown is
- * shown as text, never passed through; links keep only http(s) and mailto
+ * pre, blockquote, ul, ol, li, h4, hr, a, img, small, sup). Raw HTML in the
+ * Markdown is shown as text, never passed through, except the allow-list of
+ * safe-html.ts: balanced <small> and <sup> and <br> (without attributes) are
+ * written as those elements and comments are dropped (an email gains nothing
+ * from them); a tag that is not balanced within its paragraph, emphasis or
+ * link is shown as text. Links keep only http(s) and mailto
  * targets, images only http(s) sources; the only attributes written are
  * href, src, alt, title, start and our own style, all escaped. No DOM needed.
  */
 
+/** An allowed raw HTML node as HTML: the element itself, or nothing for a comment. */
+function allowedHtml(literal: string, mode: MarkdownHtmlMode): string {
+	const found = safeHtml(literal);
+	switch (found?.kind) {
+		case "br":
+			return mode === "linkText" ? " " : "<br>";
+		case "small":
+		case "sup":
+			return found.close ? `</${found.kind}>` : `<${found.kind}>`;
+		default:
+			return "";
+	}
+}
+
 function inlineChildren(node: Node, mode: MarkdownHtmlMode, depth: number): string {
 	let out = "";
-	for (let child = node.firstChild; child; child = child.next) out += inline(child, mode, depth + 1);
+	let allowed: Set<Node> | undefined;
+	for (let child = node.firstChild; child; child = child.next) {
+		if (child.type === "html_inline") {
+			allowed ??= safeInlineHtml(node);
+			if (allowed.has(child)) {
+				out += allowedHtml(child.literal ?? "", mode);
+				continue;
+			}
+		}
+		out += inline(child, mode, depth + 1);
+	}
 	return out;
 }
 
@@ -72,7 +101,10 @@ function isTight(paragraph: Node): boolean {
 
 function blockChildren(node: Node, depth: number): string {
 	const parts: string[] = [];
-	for (let child = node.firstChild; child; child = child.next) parts.push(block(child, depth + 1));
+	for (let child = node.firstChild; child; child = child.next) {
+		// A comment on its own is dropped, line and all.
+		if (child.type !== "html_block" || !isSafeHtmlBlock(child)) parts.push(block(child, depth + 1));
+	}
 	return parts.join("\n");
 }
 
@@ -115,7 +147,7 @@ function flatten(node: Node, mode: MarkdownHtmlMode, depth: number): string {
 		case "code_block":
 			return `<code style="${S.code}">${escapeHtml((node.literal ?? "").trim())}</code>`;
 		case "html_block":
-			return escapeHtml((node.literal ?? "").trim());
+			return isSafeHtmlBlock(node) ? "" : escapeHtml((node.literal ?? "").trim());
 		case "thematic_break":
 			return "";
 		default: {

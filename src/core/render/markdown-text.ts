@@ -9,17 +9,31 @@ import {
 	parseMarkdown,
 	textContent,
 } from "./markdown-tree.ts";
+import { isSafeHtmlBlock, safeHtml, safeInlineHtml } from "./safe-html.ts";
 
 /*
  * Markdown to plain text for the plain-text email: emphasis markers dropped,
  * a link written as "text <url>" (angle brackets delimit a URL inside prose,
  * RFC 3986 appendix C), quotes as "> ", lists as "- " or "1. ". No hard
  * wrapping: mail clients wrap, and hard-wrapped lines break on narrow screens.
+ * Allow-listed raw HTML (safe-html.ts): <small> and <sup> are removed and
+ * their text kept ("x<sup>2</sup>" reads "x2"), <br> is a line break (a
+ * space on one line), comments are removed; other raw HTML stays as written.
  */
 
 function inlineChildren(node: Node, flat: boolean, depth: number): string {
 	let out = "";
-	for (let child = node.firstChild; child; child = child.next) out += inline(child, flat, depth + 1);
+	let allowed: Set<Node> | undefined;
+	for (let child = node.firstChild; child; child = child.next) {
+		if (child.type === "html_inline") {
+			allowed ??= safeInlineHtml(node);
+			if (allowed.has(child)) {
+				if (safeHtml(child.literal ?? "")?.kind === "br") out += flat ? " " : "\n";
+				continue;
+			}
+		}
+		out += inline(child, flat, depth + 1);
+	}
 	return out;
 }
 
@@ -48,7 +62,10 @@ function inline(node: Node, flat: boolean, depth: number): string {
 
 function blockChildren(node: Node, depth: number, separator: string): string {
 	const parts: string[] = [];
-	for (let child = node.firstChild; child; child = child.next) parts.push(block(child, depth + 1));
+	for (let child = node.firstChild; child; child = child.next) {
+		// A comment on its own is removed, with its separator.
+		if (child.type !== "html_block" || !isSafeHtmlBlock(child)) parts.push(block(child, depth + 1));
+	}
 	return parts.join(separator);
 }
 
@@ -99,8 +116,10 @@ function flatten(node: Node, depth: number): string {
 		case "paragraph":
 		case "heading":
 			return inlineChildren(node, true, depth);
-		case "code_block":
 		case "html_block":
+			if (isSafeHtmlBlock(node)) return "";
+			return (node.literal ?? "").trim().replace(/\s*\n\s*/g, " ");
+		case "code_block":
 			return (node.literal ?? "").trim().replace(/\s*\n\s*/g, " ");
 		case "thematic_break":
 			return "";

@@ -1,11 +1,13 @@
 import type { Node } from "commonmark";
 import { parseUrl } from "../url.ts";
 import { MAX_DEPTH, textContent } from "./markdown-tree.ts";
+import { isSafeHtmlBlock, safeInlineHtml } from "./safe-html.ts";
 
 /*
  * Markdown written back from a CommonMark tree so that it renders as the
  * tree does, with nothing live that should not be: raw HTML is written as
- * escaped text (shown as the HTML export shows it), links and images with an
+ * escaped text (shown as the HTML export shows it) unless allow-listed
+ * (safe-html.ts: written as it is), links and images with an
  * unpublishable destination point at "#", reference links are written
  * inline (no definition is written). Used only for Markdown that could not
  * be defused line by line, so it favours certainty over the look of the source.
@@ -59,7 +61,15 @@ function title(text: string | null): string {
 
 function inlines(node: Node, depth: number, oneLine: boolean): string {
 	let out = "";
+	let allowed: Set<Node> | undefined;
 	for (let child = node.firstChild; child; child = child.next) {
+		if (child.type === "html_inline") {
+			allowed ??= safeInlineHtml(node);
+			if (allowed.has(child)) {
+				out += child.literal ?? "";
+				continue;
+			}
+		}
 		out += inline(child, depth + 1, oneLine, out === "" || out.endsWith("\n"));
 	}
 	return out;
@@ -133,6 +143,7 @@ function block(node: Node, depth: number, alternate: boolean): string[] {
 		case "code_block":
 			return codeBlock(node);
 		case "html_block":
+			if (isSafeHtmlBlock(node)) return [(node.literal ?? "").trim()];
 			return (node.literal ?? "")
 				.trimEnd()
 				.split("\n")
