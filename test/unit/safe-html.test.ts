@@ -204,3 +204,14 @@ describe("the HTML export over generated notes", () => {
 		);
 	});
 });
+
+describe("allow-listed HTML and inline code in a title, through the default templates", () => {
+	const title = "Postgres `VACUUM` E = mc<sup>2</sup> <b>bold?</b>";
+
+	it("keeps them in Markdown, renders them in HTML, and reads them as text in plain text", () => {
+		expect(exportOf({ title }, "md")).toContain("`VACUUM` E = mc<sup>2</sup> \\<b>bold?\\</b>");
+		const html = exportOf({ title }, "html");
+		expect(html).toMatch(/<code[^>]*>VACUUM<\/code> E = mc<sup>2<\/sup> &lt;b&gt;bold\?&lt;\/b&gt;<\/a>/);
+		expect(exportOf({ title }, "txt")).toContain("\nPostgres VACUUM E = mc2 <b>bold?</b>\n");
+	});
+});

@@ -13,11 +13,11 @@ export const DEFAULT_HTML_TEMPLATE = `<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ issue.title }}</title>
+<title>{{ issue.title | title_text }}</title>
 </head>
 <body style="margin:0;padding:0;background-color:#ffffff;">
 <div style="max-width:640px;margin:0 auto;padding:24px 16px;font-family:Georgia,'Times New Roman',serif;font-size:16px;line-height:1.5;color:#222222;">
-<h1 style="margin:0 0 4px;font-size:28px;line-height:1.25;">{{ issue.title }}</h1>
+<h1 style="margin:0 0 4px;font-size:28px;line-height:1.25;">{{ issue.title | title_html }}</h1>
 <p style="margin:0 0 24px;font-size:14px;color:#666666;">{{ issue.longDate }}</p>
 {%- if issue.intro %}
 {{ issue.intro | markdown }}
@@ -65,7 +65,7 @@ export const DEFAULT_HTML_TEMPLATE = `<!DOCTYPE html>
 {%- endif %}
 {%- else %}
 {%- for entry in section.entries %}
-<h{{ entry_level }} style="margin:24px 0 8px;font-size:18px;line-height:1.35;"><a href="{{ entry.url | href }}" style="color:#0b57d0;text-decoration:none;">{{ entry.title }}</a></h{{ entry_level }}>
+<h{{ entry_level }} style="margin:24px 0 8px;font-size:18px;line-height:1.35;"><a href="{{ entry.url | href }}" style="color:#0b57d0;text-decoration:none;">{{ entry.title | title_html }}</a></h{{ entry_level }}>
 {%- if entry.note %}
 {{ entry.note | markdown }}
 {%- endif %}
@@ -87,7 +87,7 @@ export const DEFAULT_HTML_TEMPLATE = `<!DOCTYPE html>
 {{ issue.outro | markdown }}
 {%- endif %}
 <hr style="border:0;border-top:1px solid #dddddd;margin:32px 0 16px;">
-<p style="margin:0;font-size:14px;font-style:italic;color:#666666;">{{ issue.title }} · {{ issue.longDate }}</p>
+<p style="margin:0;font-size:14px;font-style:italic;color:#666666;">{{ issue.title | title_html }} · {{ issue.longDate }}</p>
 </div>
 </body>
 </html>

@@ -9,8 +9,8 @@
  * other through its layout; kept-empty text, section intros and every
  * sponsor are shown.
  */
-export const DEFAULT_TEXT_TEMPLATE = `{{ issue.title }}
-{{ issue.title | underline: "=" }}
+export const DEFAULT_TEXT_TEMPLATE = `{{ issue.title | title_text }}
+{{ issue.title | title_text | underline: "=" }}
 {{ issue.longDate }}
 {%- if issue.intro %}
 
@@ -63,7 +63,7 @@ A message from our sponsor, {{ sponsor.name }}: {{ sponsor.text | plain }}
 {%- else %}
 {%- for entry in section.entries %}
 
-{{ entry.title }}
+{{ entry.title | title_text }}
 {{ entry.url }}
 {%- if entry.note %}
 
@@ -90,5 +90,5 @@ Thanks to {{ entry.via.name }}{% if entry.via.url %} <{{ entry.via.url }}>{% end
 {%- endif %}
 
 ----------------------------------------
-{{ issue.title }} · {{ issue.longDate }}
+{{ issue.title | title_text }} · {{ issue.longDate }}
 `;
