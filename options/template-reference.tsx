@@ -1,4 +1,4 @@
-import { useMemo } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import type { Issue } from "../src/core/issue.ts";
 import { describeVariables, type ReferenceEntry, templateReference } from "../src/core/template/reference.ts";
 
@@ -30,11 +30,21 @@ function Entries(props: { title: string; entries: readonly ReferenceEntry[] }) {
  * (templateReference, describeVariables), so it lists exactly what works.
  */
 export function TemplateReference(props: { issue: Issue }) {
+	// Built only once opened: hundreds of rows, and the draft's values walked again on every edit.
+	const [open, setOpen] = useState(false);
+	return (
+		<details class="template-reference" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+			<summary>Template reference</summary>
+			{open && <ReferenceBody issue={props.issue} />}
+		</details>
+	);
+}
+
+function ReferenceBody(props: { issue: Issue }) {
 	const reference = useMemo(() => templateReference(), []);
 	const variables = useMemo(() => describeVariables({ issue: props.issue }), [props.issue]);
 	return (
-		<details class="template-reference">
-			<summary>Template reference</summary>
+		<>
 			<section aria-label="Template variables">
 				<h4>Variables (this draft’s values)</h4>
 				<table>
@@ -77,6 +87,6 @@ export function TemplateReference(props: { issue: Issue }) {
 					))}
 				</ul>
 			</section>
-		</details>
+		</>
 	);
 }

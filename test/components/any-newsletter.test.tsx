@@ -276,7 +276,10 @@ describe("template editor: reference, partials", () => {
 		const fake = fakeDeps([makeCapture({ title: "Reference me", section: "tools" })]);
 		render(<App deps={fake.deps} />);
 		await screen.findByRole("article", { name: "Reference me" });
-		const variables = within(screen.getByRole("region", { name: "Template variables" }));
+		const details = screen.getByText("Template reference").closest("details") as HTMLDetailsElement;
+		details.open = true;
+		fireEvent(details, new Event("toggle"));
+		const variables = within(await screen.findByRole("region", { name: "Template variables" }));
 		const row = (path: string) => variables.getByText(path).closest("tr") as HTMLElement;
 		expect(row("issue.title").textContent).toContain('"My Newsletter Issue #3"');
 		expect(row("issue.number").textContent).toContain("3");
