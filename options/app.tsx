@@ -124,17 +124,25 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	const meta = useMemo(() => draft && datedMeta(draft.meta, deps.today()), [draft, deps]);
 	const issue = useMemo(() => draft && meta && compileIssue(included, draft.newsletter, meta), [draft, meta, included]);
 	const options = useMemo(() => draft && renderOptions(draft.newsletter), [draft]);
-	const checks = useMemo(() => {
-		if (!draft || !issue || !options) return [];
-		const items = checkIssue(included, draft.newsletter.sections, draft.recent, draft.trackingParams);
-		try {
-			// Judged on the Markdown export as the curator's template renders it: a section it skips is flagged.
-			const markdown = renderIssue(issue, "md", draft.templates.md, options);
-			return [...items, ...checkExportShowsSections(markdown, issue)];
-		} catch {
-			return items; // A template with a mistake is reported beside the template itself.
-		}
-	}, [draft, included, issue, options]);
+	// Sections the Markdown export leaves out (as the curator's template renders it), judged after
+	// the draft has painted: rendering a large draft once more must not hold up the page.
+	const [leftOut, setLeftOut] = useState<CheckItem[]>([]);
+	useEffect(() => {
+		if (!draft || !issue || !options) return;
+		const timer = setTimeout(() => {
+			try {
+				setLeftOut(checkExportShowsSections(renderIssue(issue, "md", draft.templates.md, options), issue));
+			} catch {
+				setLeftOut([]); // A template with a mistake is reported beside the template itself.
+			}
+		}, 0);
+		return () => clearTimeout(timer);
+	}, [draft, issue, options]);
+	const checks = useMemo(
+		() =>
+			draft ? [...checkIssue(included, draft.newsletter.sections, draft.recent, draft.trackingParams), ...leftOut] : [],
+		[draft, included, leftOut],
+	);
 
 	const remove = (capture: Capture) =>
 		write(async () => {

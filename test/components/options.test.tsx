@@ -161,7 +161,9 @@ describe("options page", () => {
 		});
 		render(<App deps={fake.deps} />);
 		const checklist = await screen.findByRole("list", { name: "Checklist" });
-		expect(checklist.textContent).toContain("The export leaves out “Tools” (1 link): check its template “quiet”.");
+		await waitFor(() =>
+			expect(checklist.textContent).toContain("The export leaves out “Tools” (1 link): check its template “quiet”."),
+		);
 	});
 
 	it("deleting a section moves its links to the chosen section", async () => {
