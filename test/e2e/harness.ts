@@ -124,24 +124,24 @@ export async function tabIdOf(ext: Extension, page: Page): Promise<number> {
 	const helper = await ext.context.newPage();
 	await helper.goto(`chrome-extension://${ext.id}/options/index.html`);
 	const url = page.url();
-	const id = await helper.evaluate(async (u) => {
-		const api = (
-			globalThis as unknown as {
-				chrome: {
-					tabs: { query(q: object): Promise<{ url?: string; id?: number }[]> };
-				};
-			}
-		).chrome;
-		const tabs = await api.tabs.query({});
-		// The newest tab showing that URL: an earlier test may have left another open.
-		return tabs
-			.filter((t) => t.url === u)
-			.map((t) => t.id)
-			.sort((a, b) => (b ?? 0) - (a ?? 0))[0];
-	}, url);
+	const id = await helper.evaluate(tabIdFor, url);
 	await helper.close();
 	if (id === undefined) throw new Error(`No tab shows ${url}`);
 	return id;
+}
+
+/** In an extension page: the newest tab showing `url` (an earlier test may have left another open). */
+export async function tabIdFor(url: string): Promise<number | undefined> {
+	const g = globalThis as unknown as {
+		browser?: { tabs: { query(q: object): Promise<{ url?: string; id?: number }[]> } };
+		chrome?: { tabs: { query(q: object): Promise<{ url?: string; id?: number }[]> } };
+	};
+	const api = g.browser ?? g.chrome;
+	const tabs = (await api?.tabs.query({})) ?? [];
+	return tabs
+		.filter((t) => t.url === url)
+		.map((t) => t.id)
+		.sort((a, b) => (b ?? 0) - (a ?? 0))[0];
 }
 
 /**

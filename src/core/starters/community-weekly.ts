@@ -28,9 +28,7 @@ const MAIN = `# {{ issue.title | md_text }}
 
 {{ section.emptyText | md_safe }}
 {%- endif %}
-{%- case section.partial %}
-{%- when "events" %}{% render "events", section: section %}
-{%- when "quote" %}{% render "quote", section: section %}
+{%- if section.partial %}{% render section.partial, section: section %}
 {%- else %}
 {%- if section.layout == "list" %}
 {%- if section.items %}
@@ -52,7 +50,7 @@ const MAIN = `# {{ issue.title | md_text }}
 {%- if entry.byline %} *({{ entry.byline | md_text }})*{% endif %}
 {%- endfor %}
 {%- endif %}
-{%- endcase %}
+{%- endif %}
 {%- endfor %}
 {%- if issue.outro %}
 

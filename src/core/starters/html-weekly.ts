@@ -36,8 +36,7 @@ const MAIN = `<!DOCTYPE html>
 {%- if section.emptyText %}
 {{ section.emptyText | markdown }}
 {%- endif %}
-{%- case section.partial %}
-{%- when "featured" %}{% render "featured" for section.entries as entry %}
+{%- if section.partial %}{% render section.partial for section.entries as entry %}
 {%- else %}
 {%- if section.layout == "list" %}
 {%- if section.items %}
@@ -59,7 +58,7 @@ const MAIN = `<!DOCTYPE html>
 {%- endif %}
 {%- else %}{% render "item" for section.entries as entry %}
 {%- endif %}
-{%- endcase %}
+{%- endif %}
 {%- endfor %}
 {%- if count < 2 %}{% render "sponsors" %}{% endif %}
 {%- if issue.outro %}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { launchExtension, serveSite } from "../harness.ts";
+import { launchExtension, serveSite, tabIdFor } from "../harness.ts";
 import type { NativeTab, Session, Tab } from "./session.ts";
 import { wrapTab } from "./tab.ts";
 
@@ -57,18 +57,4 @@ export async function startChromium(extraRoutes: Record<string, string> = {}): P
 		},
 	};
 	return session;
-}
-
-/** In an extension page: the newest tab showing `url` (works with `chrome` and `browser`). */
-export async function tabIdFor(url: string): Promise<number | undefined> {
-	const g = globalThis as unknown as {
-		browser?: { tabs: { query(q: object): Promise<{ url?: string; id?: number }[]> } };
-		chrome?: { tabs: { query(q: object): Promise<{ url?: string; id?: number }[]> } };
-	};
-	const api = g.browser ?? g.chrome;
-	const tabs = (await api?.tabs.query({})) ?? [];
-	return tabs
-		.filter((t) => t.url === url)
-		.map((t) => t.id)
-		.sort((a, b) => (b ?? 0) - (a ?? 0))[0];
 }

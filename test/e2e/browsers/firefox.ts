@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Page } from "puppeteer-core";
-import { ROOT, serveSite } from "../harness.ts";
-import { tabIdFor } from "./chromium.ts";
+import { ROOT, serveSite, tabIdFor } from "../harness.ts";
 import type { NativeTab, Session, Tab } from "./session.ts";
 import { wrapTab } from "./tab.ts";
 
