@@ -10,6 +10,7 @@ import {
 } from "./newsletter.ts";
 import { escapeMarkdownText } from "./render/markdown-escape.ts";
 import { orderSections } from "./sections.ts";
+import { markBidiFree, stripBidiControls as noBidi } from "./text/bidi.ts";
 import { parseUrl } from "./url.ts";
 
 /**
@@ -151,16 +152,21 @@ const PLAIN_WEB_URL = /^https?:\/\/[^\s"'<>\\^`{|}\x00-\x1f\x7f]+$/i;
 /** An http(s) URL with spaces and the like percent-encoded, or null for anything else. */
 function webUrl(url: string | undefined): string | null {
 	if (url === undefined) return null;
-	if (PLAIN_WEB_URL.test(url)) return url;
-	const parsed = parseUrl(url);
+	if (PLAIN_WEB_URL.test(url)) return noBidi(url);
+	const parsed = parseUrl(noBidi(url));
 	return parsed && (parsed.protocol === "http:" || parsed.protocol === "https:") && parsed.hostname
 		? parsed.href
 		: null;
 }
 
+/** Plain text or null, without bidi controls. */
+function text(value: string | undefined): string | null {
+	return value === undefined ? null : noBidi(value);
+}
+
 /** Markdown fields: one kind of line ending, no blank lines at either end. */
 function markdownField(text: string | undefined): string {
-	return (text ?? "").replace(/\r\n?/g, "\n").trim();
+	return noBidi((text ?? "").replace(/\r\n?/g, "\n").trim());
 }
 
 /** The issue title from the newsletter's template: `{{number}}` and `{{newsletter}}` are filled in. */
@@ -172,31 +178,39 @@ export function issueTitle(newsletter: Newsletter, number: number): string {
 }
 
 function toEntry(capture: Capture): IssueEntry {
+	// Every string is stripped of bidi controls as it is copied in (see markBidiFree in compileIssue).
 	const note = markdownField(capture.note);
-	const author = capture.author ?? null;
-	const siteName = capture.siteName ?? null;
+	const title = noBidi(capture.title);
+	const author = text(capture.author);
+	const siteName = text(capture.siteName);
 	return {
-		id: capture.id,
+		id: noBidi(capture.id),
 		// normalizeCapture only keeps http(s) URLs; anything else is kept visible but points nowhere.
 		url: webUrl(capture.url) ?? "#",
-		title: capture.title,
+		title,
 		note,
 		quote: capture.quote ? markdownField(capture.quote) : null,
 		quoteUrl: webUrl(capture.quoteUrl),
-		group: capture.group ?? null,
+		group: text(capture.group),
 		author,
 		siteName,
 		byline: author ? (siteName ? `${author} — ${siteName}` : author) : null,
-		via: capture.via ? { name: capture.via.name, url: webUrl(capture.via.url) } : null,
-		publishedAt: capture.publishedAt ?? null,
-		description: capture.description ?? null,
+		via: capture.via ? { name: noBidi(capture.via.name), url: webUrl(capture.via.url) } : null,
+		publishedAt: text(capture.publishedAt),
+		description: text(capture.description),
 		image: webUrl(capture.image),
-		lang: capture.lang ?? null,
-		linkText: note || escapeMarkdownText(capture.title),
-		tags: capture.tags ? [...capture.tags] : [],
-		fields: capture.fields ? { ...capture.fields } : {},
+		lang: text(capture.lang),
+		linkText: note || escapeMarkdownText(title),
+		tags: capture.tags ? capture.tags.map(noBidi) : [],
+		fields: capture.fields ? cleanFields(capture.fields) : {},
 		sponsored: capture.sponsored === true,
 	};
+}
+
+function cleanFields(fields: Record<string, string>): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const key of Object.keys(fields)) out[key] = noBidi(fields[key] as string);
+	return out;
 }
 
 /** Bullets of a list section: groups in order of first appearance, ungrouped captures where they fall. */
@@ -228,13 +242,13 @@ function toSection(section: Section, captures: Capture[], depth: number, meta: I
 	const empty = entries.length === 0;
 	const emptyText = markdownField(section.emptyText);
 	return {
-		id: section.id,
-		name: section.name,
-		layout: section.layout,
+		id: noBidi(section.id),
+		name: noBidi(section.name),
+		layout: noBidi(section.layout) as SectionLayout,
 		depth,
 		level: depth + 2,
-		parent: depth > 0 ? (section.parent ?? null) : null,
-		partial: section.partial?.trim() || null,
+		parent: depth > 0 ? text(section.parent) : null,
+		partial: text(section.partial?.trim() || undefined),
 		intro: markdownField(sectionIntro(meta, section.id)),
 		empty,
 		emptyText: empty && section.keepWhenEmpty && emptyText !== "" ? emptyText : null,
@@ -251,9 +265,9 @@ function sectionIntro(meta: IssueMeta, id: string): string | undefined {
 
 function toSponsor(sponsor: Sponsor): IssueSponsor {
 	return {
-		name: sponsor.name,
+		name: noBidi(sponsor.name),
 		text: markdownField(sponsor.text),
-		linkText: sponsor.linkText?.trim() || null,
+		linkText: text(sponsor.linkText?.trim() || undefined),
 		url: webUrl(sponsor.url),
 	};
 }
@@ -263,7 +277,7 @@ function fieldValue(def: IssueFieldDef, value: string | string[] | undefined): s
 	const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
 	switch (def.type) {
 		case "list":
-			return values.map((item) => item.trim()).filter((item) => item !== "");
+			return values.map((item) => noBidi(item).trim()).filter((item) => item !== "");
 		case "date": {
 			const date = values[0]?.trim() ?? "";
 			return isIsoDate(date) ? date : null;
@@ -271,7 +285,7 @@ function fieldValue(def: IssueFieldDef, value: string | string[] | undefined): s
 		case "markdown":
 			return markdownField(values.join("\n"));
 		default:
-			return values.join(", ").trim();
+			return noBidi(values.join(", ")).trim();
 	}
 }
 
@@ -331,12 +345,13 @@ export function compileIssue(captures: Capture[], newsletter: Newsletter, meta: 
 	}
 	if (unsorted.length > 0) sections.push(toSection(UNSORTED_SECTION, unsorted, 0, meta));
 	const sponsors = issueSponsors(meta).map(toSponsor);
-	return {
-		newsletter: newsletter.name,
-		title: issueTitle(newsletter, meta.number),
+	// Built from bidi-free strings only, so rendering need not walk it again.
+	return markBidiFree({
+		newsletter: noBidi(newsletter.name),
+		title: noBidi(issueTitle(newsletter, meta.number)),
 		number: meta.number,
-		date: meta.date,
-		longDate: longDate(meta.date),
+		date: noBidi(meta.date),
+		longDate: noBidi(longDate(meta.date)),
 		intro: markdownField(meta.intro),
 		outro: markdownField(meta.outro),
 		sponsor: sponsors[0] ?? null,
@@ -344,5 +359,5 @@ export function compileIssue(captures: Capture[], newsletter: Newsletter, meta: 
 		fields: issueFields(newsletter.fields ?? [], meta),
 		sections,
 		sponsored: sections.flatMap((s) => s.entries.filter((e) => e.sponsored)),
-	};
+	});
 }

@@ -12,6 +12,25 @@ export function parseUrl(value: string, base?: string): URL | undefined {
 	}
 }
 
+/*
+ * An http(s) URL that a URL parser is sure to accept, read without parsing:
+ * a host of ASCII letters, digits and hyphens whose last label starts with a
+ * letter (so it is not an IPv4 address), no punycode label (xn--, which the
+ * parser would check), an optional port of at most 4 digits, then anything
+ * without spaces or control characters (a path, query or fragment never
+ * makes parsing fail). Nearly every link in an issue is one: rendering an
+ * issue checks thousands of them.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters send a URL to the parser.
+const SURE_WEB_URL = /^https?:\/\/(?:[a-z\d-]+\.)*[a-z][a-z\d-]*(?::\d{1,4})?(?:[/?#][^\s\x00-\x1f\x7f]*)?$/i;
+
+/** The URL's scheme when it is http:, https: or mailto: and the URL parses; undefined otherwise. */
+export function webOrMailScheme(url: string): "http:" | "https:" | "mailto:" | undefined {
+	if (SURE_WEB_URL.test(url) && !url.includes("xn--")) return url.charAt(4) === ":" ? "http:" : "https:";
+	const protocol = parseUrl(url)?.protocol;
+	return protocol === "http:" || protocol === "https:" || protocol === "mailto:" ? protocol : undefined;
+}
+
 /** Only http(s) pages can be saved: not chrome://, file://, about:, data: or javascript:. */
 export function isSavableUrl(value: string): boolean {
 	const url = parseUrl(value);

@@ -37,6 +37,59 @@ describe("bidi controls in exports", () => {
 		}
 	});
 
+	it("are gone from every string of the compiled issue, which rendering does not walk again", () => {
+		const R = "\u202E";
+		const stored = {
+			...makeCapture({ note: "n", quote: "q" }),
+			id: `id${R}`,
+			url: `https://example.com/${R}path`,
+			title: `T${R}`,
+			note: `N${R}`,
+			quote: `Q${R}`,
+			quoteUrl: `https://example.com/q${R}`,
+			group: `G${R}`,
+			author: `A${R}`,
+			siteName: `S${R}`,
+			via: { name: `V${R}`, url: `https://example.com/v${R}` },
+			publishedAt: `2024${R}`,
+			description: `D${R}`,
+			image: `https://example.com/i${R}.png`,
+			lang: `en${R}`,
+			tags: [`tag${R}`],
+			fields: { own: `F${R}` },
+			section: "outages",
+		};
+		const newsletter = {
+			...DEFAULT_NEWSLETTER,
+			name: `News${R}`,
+			titleTemplate: `{{newsletter}} #{{number}} ${R}`,
+			sections: DEFAULT_NEWSLETTER.sections.map((s) => ({ ...s, name: `${s.name}${R}`, partial: `p${R}` })),
+			fields: [
+				{ id: "summary", label: "Summary", type: "text" as const },
+				{ id: "kw", label: "Keywords", type: "list" as const },
+				{ id: "body", label: "Body", type: "markdown" as const },
+			],
+		};
+		const meta = {
+			...META,
+			date: `2024-05-02${R}`,
+			outro: `O${R}`,
+			sponsors: [{ name: `Sp${R}`, text: `St${R}`, linkText: `L${R}`, url: `https://example.com/s${R}` }],
+			sectionIntros: { outages: `I${R}` },
+			fields: { summary: `Su${R}`, kw: [`k${R}`], body: `B${R}` },
+		};
+		const issue = compileIssue([stored], newsletter, meta);
+		expect(JSON.stringify(issue)).not.toMatch(BIDI);
+		expect(JSON.stringify(issue)).toContain('"title":"T"');
+		expect(renderIssue(issue, "json")).not.toMatch(BIDI);
+	});
+
+	it("are removed from an issue that was not compiled here, rendered twice", () => {
+		const issue = compileIssue([capture], DEFAULT_NEWSLETTER, META);
+		const foreign = { ...issue, title: "Foreign \u202Etitle" };
+		for (let i = 0; i < 2; i++) expect(renderIssue(foreign, "md")).toContain("# Foreign title");
+	});
+
 	it("are stripped from page metadata when a capture is saved", () => {
 		expect(capture.title).toBe("Invoice fdp.exe");
 		expect(capture.author).toBe("Ann Lee");

@@ -75,3 +75,26 @@ describe("template output limit", () => {
 		expect(() => render("{{ t }}0123456789!", { t: text })).toThrow(LIMIT_REASON);
 	});
 });
+
+describe("long values in the output", () => {
+	const big = "B".repeat(40_000);
+	const data = { big, small: "s", list: [1, 2, 3] };
+
+	it("keep their place among short pieces, in loops, captures and partials", () => {
+		expect(render("a{{ small }}{{ big }}{{ small }}z", data)).toBe(`as${big}sz`);
+		expect(render("{% for i in list %}[{{ i }}{{ big }}]{% endfor %}", data)).toBe(`[1${big}][2${big}][3${big}]`);
+		expect(render("{% capture c %}<{{ big }}>{% endcapture %}({{ c | size }}){{ c }}!", data)).toBe(
+			`(${big.length + 2})<${big}>!`,
+		);
+		const withPartial = engine.render('x{% render "p", v: big %}y', data, "none", { partials: { p: "({{ v }})" } });
+		expect(withPartial).toBe(`x(${big})y`);
+	});
+
+	it("still count against the limit", () => {
+		const { error } = stopped("{% for i in list %}{{ big }}{% endfor %}", {
+			big: "B".repeat(MAX_OUTPUT / 2),
+			list: [1, 2, 3],
+		});
+		expect(error.message).toMatch(LIMIT_REASON);
+	});
+});

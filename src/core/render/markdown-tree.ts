@@ -1,5 +1,5 @@
 import { Node, Parser } from "commonmark";
-import { parseUrl } from "../url.ts";
+import { webOrMailScheme } from "../url.ts";
 
 // Built on first use, not at import: nothing in a module runs when it is loaded.
 let parser: Parser | undefined;
@@ -80,15 +80,11 @@ export function textContent(node: Node, blockSeparator = " "): string {
 
 /** Whether a link in curator or page Markdown may become a live link: http(s) and mailto only. */
 export function isSafeLinkTarget(url: string | null): url is string {
-	const parsed = url ? parseUrl(url) : undefined;
-	return (
-		parsed !== undefined &&
-		(parsed.protocol === "http:" || parsed.protocol === "https:" || parsed.protocol === "mailto:")
-	);
+	return url ? webOrMailScheme(url) !== undefined : false;
 }
 
 /** Whether an image may be shown: http(s) only. */
 export function isSafeImageSource(url: string | null): url is string {
-	const parsed = url ? parseUrl(url) : undefined;
-	return parsed !== undefined && (parsed.protocol === "http:" || parsed.protocol === "https:");
+	const scheme = url ? webOrMailScheme(url) : undefined;
+	return scheme === "http:" || scheme === "https:";
 }

@@ -24,11 +24,18 @@ const UNPLACED = -1;
 function emit(ctx: Context, text: string, at: number): void {
 	ctx.size += text.length;
 	if (ctx.size > MAX_OUTPUT) throw new TemplateFailure(at, TOO_LARGE);
-	ctx.out.push(text);
+	if (text.length < LARGE_PIECE) ctx.out.push(text);
+	else {
+		// Already one long string (the JSON export is one): it becomes a chunk as it is, never copied into a join.
+		flush(ctx);
+		ctx.chunks.push(text);
+	}
 }
 
 /** Pieces gathered before they are joined into one flat chunk. */
 const PIECES_PER_CHUNK = 4096;
+/** A piece this long is a chunk by itself. */
+const LARGE_PIECE = 16 * 1024;
 
 const CLOSING_TAGS = new Set([
 	"elsif",

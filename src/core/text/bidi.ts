@@ -17,6 +17,19 @@ export function stripBidiControls(text: string): string {
 	return BIDI_CONTROL.test(text) ? text.replace(BIDI_CONTROLS, "") : text;
 }
 
+/**
+ * Data known to hold no such characters: built clean (compileIssue strips
+ * every string as it makes the issue), or cleaned once before. Walking it
+ * again on every render would be wasted.
+ */
+const BIDI_FREE = new WeakMap<object, true>();
+
+/** Record that `value` holds no bidi controls anywhere (the caller made it so); returns it. */
+export function markBidiFree<T extends object>(value: T): T {
+	BIDI_FREE.set(value, true);
+	return value;
+}
+
 function isPlainObject(value: object): value is Record<string, unknown> {
 	const proto = Object.getPrototypeOf(value);
 	return proto === Object.prototype || proto === null;
@@ -25,15 +38,27 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 /**
  * A copy of plain data (objects, arrays, strings) with every string passed
  * through stripBidiControls; parts without such characters are shared, not
- * copied, so clean data costs one scan.
+ * copied, so clean data costs one scan, and data already known clean
+ * (markBidiFree, or this function's own result) costs nothing.
  */
 export function withoutBidiControls<T>(value: T): T {
-	if (typeof value === "string") return stripBidiControls(value) as T;
-	if (typeof value !== "object" || value === null) return value;
+	if (typeof value !== "object" || value === null) return cleanLeaf(value);
+	if (BIDI_FREE.has(value)) return value;
+	const clean = walk(value);
+	if (typeof clean === "object" && clean !== null) BIDI_FREE.set(clean, true);
+	return clean;
+}
+
+function cleanLeaf<T>(value: T): T {
+	return typeof value === "string" ? (stripBidiControls(value) as T) : value;
+}
+
+function walk<T>(value: T): T {
+	if (typeof value !== "object" || value === null) return cleanLeaf(value);
 	if (Array.isArray(value)) {
 		let copy: unknown[] | undefined;
 		for (let i = 0; i < value.length; i++) {
-			const cleaned = withoutBidiControls(value[i]);
+			const cleaned = walk(value[i]);
 			if (cleaned !== value[i]) {
 				copy ??= value.slice();
 				copy[i] = cleaned;
@@ -44,7 +69,7 @@ export function withoutBidiControls<T>(value: T): T {
 	if (!isPlainObject(value)) return value;
 	let copy: Record<string, unknown> | undefined;
 	for (const key of Object.keys(value)) {
-		const cleaned = withoutBidiControls(value[key]);
+		const cleaned = walk(value[key]);
 		if (cleaned !== value[key]) {
 			copy ??= { ...value };
 			copy[key] = cleaned;
