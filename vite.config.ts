@@ -45,6 +45,8 @@ export default defineConfig({
 		outDir,
 		emptyOutDir: true,
 		target: "es2022",
+		// Chunks load straight from the extension's own files: no preload links, polyfill or helper in the popup's first script.
+		modulePreload: false,
 		// The bench's floor page ships only in the test build.
 		rollupOptions: testBuild ? { input: { floor: "test/bench/floor.html" } } : {},
 	},

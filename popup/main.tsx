@@ -1,33 +1,39 @@
 import { render } from "preact";
-import { usedTags } from "../options/tags-input.tsx";
-import { findByUrlKey, listDraft } from "../src/db/captures.ts";
-import { recentSentIssues, sentIssueDates } from "../src/db/issues.ts";
+import { findByUrlKey } from "../src/db/captures.ts";
+import { sentIssueDates } from "../src/db/issues.ts";
 import { openDatabase } from "../src/db/open.ts";
-import { saveCapture } from "../src/db/save-capture.ts";
 import { loadGroups, loadLastSection, loadNewsletter, loadTrackingParams } from "../src/db/settings.ts";
 import type { PageSnapshot } from "../src/page/read-page.ts";
-import { markTabSaved } from "../src/platform/badge.ts";
-import { announceChange } from "../src/platform/changes.ts";
 import { newId } from "../src/platform/id.ts";
 import { runPageScript } from "../src/platform/scripting.ts";
-import { activeTab } from "../src/platform/tabs.ts";
 import { forgetUnsaved, keepUnsaved, readUnsaved } from "../src/platform/unsaved.ts";
+import type { Fields } from "./capture-fields.tsx";
 import type { PopupDeps } from "./deps.ts";
+import { type FirstPaint, formValues } from "./first-paint.ts";
 import { Popup } from "./popup.tsx";
 
 /** Sent issues whose tags the popup suggests, with the draft's. */
 const RECENT_TAG_ISSUES = 8;
+/** The fields the static form in index.html has before the app takes over. */
+const FIRST_FIELDS = ["title", "url", "note"] as const satisfies readonly (keyof Fields)[];
 
-/** Wire the popup to the real browser and database, and show it. */
-export function start(root: HTMLElement): void {
-	const tabParam = new URLSearchParams(location.search).get("tabId");
-	// Opened at once, in parallel with reading the tab and the page.
+/*
+ * What only a save or an opened tag list needs is loaded then, not with the
+ * form, so the popup's first load stays small (test/bench/popup.measure.ts
+ * counts it).
+ */
+const saveCode = () => import("../src/db/save-capture.ts");
+const afterSave = () => import("./after-save.ts");
+
+/** Wire the popup to the real browser and database, and take over the form the first script painted. */
+export function start(root: HTMLElement, first: FirstPaint): void {
+	// Opened at once, in parallel with reading the page.
 	const db = openDatabase();
 	const deps: PopupDeps = {
 		now: () => Date.now(),
 		newId,
 		close: () => window.close(),
-		loadTab: () => activeTab(tabParam ? Number(tabParam) : undefined),
+		loadTab: () => first.tab,
 		readPage: (tabId) => runPageScript<PageSnapshot>(tabId),
 		async load(urlKey) {
 			const d = await db;
@@ -46,21 +52,36 @@ export function start(root: HTMLElement): void {
 			return { matches, issueDates: await sentIssueDates(d, matches) };
 		},
 		async save(capture, options) {
-			await saveCapture(await db, capture, options);
-			announceChange();
+			const [{ saveCapture }, d] = await Promise.all([saveCode(), db]);
+			await saveCapture(d, capture, options);
+			// Told once the write is committed; the popup stays open long enough for the message to leave.
+			void afterSave().then(({ announceChange }) => announceChange());
 		},
 		async knownTags() {
-			const d = await db;
-			const [draft, recent] = await Promise.all([listDraft(d), recentSentIssues(d, RECENT_TAG_ISSUES)]);
-			return usedTags([...draft, ...recent.flatMap((i) => i.captures)]);
+			const [{ knownTags }, d] = await Promise.all([afterSave(), db]);
+			return knownTags(d, RECENT_TAG_ISSUES);
 		},
 		readUnsaved: (key) => readUnsaved(key, Date.now()),
 		keepUnsaved: (edit) => void keepUnsaved(edit),
 		forgetUnsaved: (key) => forgetUnsaved(key),
-		markSaved: markTabSaved,
+		async markSaved(tabId) {
+			const { markTabSaved } = await afterSave();
+			await markTabSaved(tabId);
+		},
 	};
-	render(<Popup deps={deps} />, root);
+	const values = formValues(document, FIRST_FIELDS);
+	const typed = FIRST_FIELDS.filter((id) => first.typed.has(id));
+	const focused = document.activeElement as HTMLInputElement | null;
+	const selection = focused && "selectionStart" in focused ? [focused.selectionStart, focused.selectionEnd] : undefined;
+	render(<Popup deps={deps} initial={{ values, typed }} />, root);
+	// Ready before the curator reaches Save: fetched once the form is idle, or at the first keystroke.
+	root.addEventListener("input", () => void saveCode(), { once: true });
+	setTimeout(() => void saveCode(), 100);
+	first.release();
+	// Preact reuses the painted elements (same tags, same order); should one ever be replaced, the cursor follows it.
+	if (focused?.id && document.activeElement !== focused) {
+		const again = document.getElementById(focused.id) as HTMLInputElement | null;
+		again?.focus();
+		if (again && selection) again.setSelectionRange(selection[0] ?? null, selection[1] ?? null);
+	}
 }
-
-const root = document.getElementById("app");
-if (root) start(root);
