@@ -1,5 +1,5 @@
 // The popup's first script: no Preact, no IndexedDB, no polyfill. It makes the static form ready to type,
-// and once that frame is painted it loads the app, which takes over the same elements (main.tsx).
+// and once that frame is painted it loads the app, which takes over the same elements (take-over.tsx).
 import { firstTab } from "../src/platform/direct.ts";
 import { paintFirst } from "./first-paint.ts";
 
@@ -14,7 +14,7 @@ let started = false;
 const loadApp = () => {
 	if (started) return;
 	started = true;
-	void import("./main.tsx").then(({ start }) => {
+	void import("./main.ts").then(({ start }) => {
 		const root = document.getElementById("app");
 		if (root) start(root, first);
 	});

@@ -1,4 +1,3 @@
-import { render } from "preact";
 import { findByUrlKey } from "../src/db/captures.ts";
 import { sentIssueDates } from "../src/db/issues.ts";
 import { openDatabase } from "../src/db/open.ts";
@@ -7,15 +6,12 @@ import type { PageSnapshot } from "../src/page/read-page.ts";
 import { newId } from "../src/platform/id.ts";
 import { runPageScript } from "../src/platform/scripting.ts";
 import { forgetUnsaved, keepUnsaved, readUnsaved } from "../src/platform/unsaved.ts";
-import type { Fields } from "./capture-fields.tsx";
 import type { PopupDeps } from "./deps.ts";
-import { type FirstPaint, formValues } from "./first-paint.ts";
-import { Popup } from "./popup.tsx";
+import type { FirstPaint } from "./first-paint.ts";
+import { takeOver } from "./take-over.tsx";
 
 /** Sent issues whose tags the popup suggests, with the draft's. */
 const RECENT_TAG_ISSUES = 8;
-/** The fields the static form in index.html has before the app takes over. */
-const FIRST_FIELDS = ["title", "url", "note"] as const satisfies readonly (keyof Fields)[];
 
 /*
  * What only a save or an opened tag list needs is loaded then, not with the
@@ -69,19 +65,8 @@ export function start(root: HTMLElement, first: FirstPaint): void {
 			await markTabSaved(tabId);
 		},
 	};
-	const values = formValues(document, FIRST_FIELDS);
-	const typed = FIRST_FIELDS.filter((id) => first.typed.has(id));
-	const focused = document.activeElement as HTMLInputElement | null;
-	const selection = focused && "selectionStart" in focused ? [focused.selectionStart, focused.selectionEnd] : undefined;
-	render(<Popup deps={deps} initial={{ values, typed }} />, root);
+	takeOver(root, first, deps);
 	// Ready before the curator reaches Save: fetched once the form is idle, or at the first keystroke.
 	root.addEventListener("input", () => void saveCode(), { once: true });
 	setTimeout(() => void saveCode(), 100);
-	first.release();
-	// Preact reuses the painted elements (same tags, same order); should one ever be replaced, the cursor follows it.
-	if (focused?.id && document.activeElement !== focused) {
-		const again = document.getElementById(focused.id) as HTMLInputElement | null;
-		again?.focus();
-		if (again && selection) again.setSelectionRange(selection[0] ?? null, selection[1] ?? null);
-	}
 }
