@@ -1,6 +1,6 @@
 import { crx, type ManifestV3Export } from "@crxjs/vite-plugin";
 import preact from "@preact/preset-vite";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import { browser, outDir, testBuild } from "./build-target.ts";
 import manifest from "./manifest.json" with { type: "json" };
 
@@ -27,12 +27,26 @@ function manifestFor(): ManifestV3Export {
 	return m as unknown as ManifestV3Export;
 }
 
+/** The test build puts the bench's one "ready to type" detector first into the popup and the floor page alike. */
+const benchProbe: Plugin = {
+	name: "linkletter-bench-probe",
+	transformIndexHtml: {
+		order: "pre",
+		handler: (html, ctx) =>
+			testBuild && /(popup\/index|bench\/floor)\.html$/.test(ctx.filename)
+				? html.replace("<head>", '<head><script type="module" src="/test/bench/floor.probe.ts"></script>')
+				: html,
+	},
+};
+
 export default defineConfig({
-	plugins: [preact(), crx({ manifest: manifestFor(), browser })],
+	plugins: [preact(), crx({ manifest: manifestFor(), browser }), benchProbe],
 	build: {
 		outDir,
 		emptyOutDir: true,
 		target: "es2022",
+		// Chunks load straight from the extension's own files: no preload links, polyfill or helper in the popup's first script.
+		modulePreload: false,
 		// The bench's floor page ships only in the test build.
 		rollupOptions: testBuild ? { input: { floor: "test/bench/floor.html" } } : {},
 	},

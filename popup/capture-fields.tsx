@@ -1,6 +1,8 @@
 import type { Ref } from "preact";
+import { useRef } from "preact/hooks";
 import { TagsInput } from "../options/tags-input.tsx";
 import type { Section } from "../src/core/capture.ts";
+import { DetailsFields } from "./details-fields.tsx";
 
 /** The editable fields of a capture in the popup. */
 export type Fields = {
@@ -11,6 +13,13 @@ export type Fields = {
 	section: string;
 	group: string;
 	via: string;
+	/** The credit's link; "" for a credit by name alone. */
+	viaUrl: string;
+	author: string;
+	siteName: string;
+	/** As the page or the curator wrote it; usually an ISO date. */
+	publishedAt: string;
+	description: string;
 	/** Separated by commas. */
 	tags: string;
 	/** "yes" when the capture is a paid placement, else "". */
@@ -28,10 +37,14 @@ export function CaptureFields(props: {
 	noteRef: Ref<HTMLTextAreaElement>;
 	onChange: (key: keyof Fields, value: string) => void;
 	onSuggestVia: () => void;
+	/** The tags were opened: time to ask for suggestions. */
+	onTagsOpen?: () => void;
 }) {
 	const { fields, onChange } = props;
 	const bind = (key: keyof Fields) => (event: Event) => onChange(key, (event.currentTarget as HTMLInputElement).value);
 	const isList = props.sections.find((s) => s.id === fields.section)?.layout === "list";
+	const details = useRef<HTMLDetailsElement>(null);
+	const tagsOpen = fields.tags !== "" || fields.sponsored === "yes";
 	return (
 		<>
 			<label for="title">Title</label>
@@ -61,16 +74,26 @@ export function CaptureFields(props: {
 			)}
 			<label for="quote">Quote</label>
 			<textarea id="quote" rows={3} value={fields.quote} onInput={bind("quote")} />
-			<label for="via">Via</label>
-			<div class="via">
-				<input id="via" value={fields.via} onInput={bind("via")} placeholder="Who pointed you to it" />
-				{props.viaSuggestion && !fields.via && (
-					<button type="button" onClick={props.onSuggestVia}>
-						Credit {props.viaSuggestion}
-					</button>
-				)}
-			</div>
-			<details class="more" open={fields.tags !== "" || fields.sponsored === "yes"}>
+			<DetailsFields
+				fields={fields}
+				bind={bind}
+				viaSuggestion={props.viaSuggestion}
+				detailsRef={details}
+				onSuggestVia={() => {
+					props.onSuggestVia();
+					if (details.current) details.current.open = true;
+				}}
+			/>
+			<details
+				class="more"
+				open={tagsOpen}
+				ref={(el) => {
+					if (el?.open) props.onTagsOpen?.();
+				}}
+				onToggle={(e) => {
+					if ((e.currentTarget as HTMLDetailsElement).open) props.onTagsOpen?.();
+				}}
+			>
 				<summary>Tags and sponsorship</summary>
 				<TagsInput
 					id="tags"

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { reasonOf, SaveFailure } from "../options/save-failure.tsx";
 import { type Capture, type CaptureInput, editCapture, normalizeCapture, type Section } from "../src/core/capture.ts";
 import { canonicalUrl, isSavableUrl, parseUrl, urlKey, viaFromReferrer } from "../src/core/url.ts";
@@ -7,6 +7,7 @@ import type { PageSnapshot } from "../src/page/read-page.ts";
 import type { UnsavedEdit } from "../src/platform/unsaved.ts";
 import { CaptureFields, type Fields } from "./capture-fields.tsx";
 import type { PopupData, PopupDeps } from "./deps.ts";
+import { siteOf } from "./first-paint.ts";
 import { matchMessage } from "./match-message.ts";
 
 type Status = { tone: "info" | "error" | "done"; text: string };
@@ -26,6 +27,11 @@ const EMPTY: Fields = {
 	section: "",
 	group: "",
 	via: "",
+	viaUrl: "",
+	author: "",
+	siteName: "",
+	publishedAt: "",
+	description: "",
 	tags: "",
 	sponsored: "",
 };
@@ -51,9 +57,16 @@ function pick(u: UnsavedEdit): Partial<Fields> {
 	return typed;
 }
 
+/** What the form already shows when the app takes it over from the first script (first-paint.ts). */
+export interface Initial {
+	values: Partial<Fields>;
+	/** Fields the curator typed in already: nothing that arrives later overwrites them. */
+	typed: readonly (keyof Fields)[];
+}
+
 /** The capture form: filled from the tab at once, refined by the page and storage as they answer. */
-export function Popup({ deps }: { deps: PopupDeps }) {
-	const [fields, setFields] = useState<Fields>(EMPTY);
+export function Popup({ deps, initial }: { deps: PopupDeps; initial?: Initial }) {
+	const [fields, setFields] = useState<Fields>(() => ({ ...EMPTY, ...initial?.values }));
 	const [data, setData] = useState<PopupData>();
 	const [snapshot, setSnapshot] = useState<PageSnapshot>();
 	const [existing, setExisting] = useState<Capture>();
@@ -62,9 +75,11 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 	const [saving, setSaving] = useState(false);
 	// The last save the browser refused; what was typed stays in the form, and Retry saves it again.
 	const [failed, setFailed] = useState<{ reason: string; retry: boolean }>();
-	const [viaUrl, setViaUrl] = useState<string>();
 	const [knownTags, setKnownTags] = useState<string[]>([]);
-	const touched = useRef(new Set<keyof Fields>());
+	const touched = useRef(new Set<keyof Fields>(initial?.typed));
+	// The link behind the last "Credit …" suggestion taken: renaming the credit drops it.
+	const suggestedViaUrl = useRef("");
+	const askedTags = useRef(false);
 	const unsavedKey = useRef("");
 	const tabId = useRef<number | undefined>(undefined);
 	const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -81,12 +96,6 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			return next;
 		});
 	const notice = (status: Status) => setNotices((n) => [...n, status]);
-	const ready = fields.url !== "";
-
-	// The moment the curator can type: URL and title shown, cursor in Note. The bench reads this mark.
-	useLayoutEffect(() => {
-		if (ready) performance.mark("linkletter:ready");
-	}, [ready]);
 
 	useEffect(() => {
 		let live = true;
@@ -101,10 +110,12 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			const tabKey = urlKey(tab.url);
 			unsavedKey.current = tabKey;
 			fill({ url: tab.url, title: tab.title });
-			noteRef.current?.focus();
+			// The first script put the cursor in Note; a curator who has moved on keeps their place.
+			const focused = document.activeElement;
+			if (!focused || focused === document.body) noteRef.current?.focus();
 			// What was typed before the popup closed comes back at once, and counts as typed.
 			const unsaved = deps.readUnsaved(tabKey);
-			if (unsaved) keepTyped(pick(unsaved));
+			if (unsaved) keepTyped(withTypedNote(pick(unsaved)));
 			const savable = isSavableUrl(tab.url);
 			if (!savable) notice({ tone: "error", text: NOT_HTTP });
 			// Storage and the page are asked together; neither waits for the other.
@@ -124,7 +135,15 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			// Stripped with the curator's own list of tracking parameters; matched by the same key it is saved under.
 			const url = savable ? canonicalUrl(tab.url, hints, stored.trackingParams) : tab.url;
 			setSnapshot(page);
-			fill({ url, title: page?.title, quote: page?.quote });
+			fill({
+				url,
+				title: page?.title,
+				quote: page?.quote,
+				author: page?.author,
+				siteName: page?.siteName,
+				publishedAt: page?.publishedAt,
+				description: page?.description,
+			});
 			const key = urlKey(url);
 			const more = key === tabKey ? undefined : await deps.matches(key);
 			if (!live) return;
@@ -134,9 +153,6 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			];
 			const issueDates = new Map([...stored.issueDates, ...(more?.issueDates ?? [])]);
 			restore(matches, sections, issueDates);
-			// Suggestions only: asked last, so nothing the curator needs first waits for them.
-			const tags = await deps.knownTags?.().catch(() => []);
-			if (live && tags) setKnownTags(tags);
 		})().catch((error: unknown) => {
 			if (live) notice({ tone: "error", text: `Something went wrong: ${String(error)}` });
 		});
@@ -144,6 +160,25 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			live = false;
 		};
 	}, [deps]);
+
+	/** An unsaved note from last time, and one typed before the app took over, are both kept. */
+	const withTypedNote = (values: Partial<Fields>): Partial<Fields> => {
+		const typed = touched.current.has("note") ? latest.current.note : "";
+		if (!typed.trim() || values.note === undefined || typed.includes(values.note)) {
+			return typed.trim() ? { ...values, note: typed } : values;
+		}
+		return { ...values, note: `${values.note}\n\n${typed}` };
+	};
+
+	/** Tag suggestions are asked for when the curator opens the tags, not before. */
+	const wantTags = () => {
+		if (askedTags.current || !deps.knownTags) return;
+		askedTags.current = true;
+		void deps
+			.knownTags()
+			.then(setKnownTags)
+			.catch(() => {});
+	};
 
 	/** Put values in as if typed: later page or storage answers leave them alone. */
 	const keepTyped = (values: Partial<Fields>) => {
@@ -157,7 +192,6 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 		const inDraft = matches.find((m) => m.issue === null);
 		if (inDraft) {
 			setExisting(inDraft);
-			setViaUrl(inDraft.via?.url);
 			fill({
 				title: inDraft.title,
 				url: inDraft.url,
@@ -165,6 +199,12 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 				quote: inDraft.quote ?? "",
 				group: inDraft.group ?? "",
 				via: inDraft.via?.name ?? "",
+				viaUrl: inDraft.via?.url ?? "",
+				// What was saved (perhaps corrected by the curator) wins over what the page says now.
+				author: inDraft.author ?? "",
+				siteName: inDraft.siteName ?? "",
+				publishedAt: inDraft.publishedAt ?? "",
+				description: inDraft.description ?? "",
 				section: inDraft.section,
 				tags: (inDraft.tags ?? []).join(", "),
 				sponsored: inDraft.sponsored ? "yes" : "",
@@ -183,9 +223,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 
 	const change = (key: keyof Fields, value: string) => {
 		const next = { ...latest.current, [key]: value };
+		if (key === "via" && next.viaUrl !== "" && next.viaUrl === suggestedViaUrl.current) next.viaUrl = "";
 		latest.current = next;
 		touched.current.add(key);
-		if (key === "via") setViaUrl(undefined);
 		setResult(undefined);
 		setFields(next);
 		if (!unsavedKey.current) return;
@@ -205,17 +245,18 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 			return undefined;
 		}
 		const now = deps.now();
-		const { tags, sponsored, ...typed } = fields;
+		const { tags, sponsored, via: viaName, viaUrl, author, siteName, publishedAt, description, ...typed } = fields;
+		// An emptied byline field is dropped from the capture, not kept from the page or the earlier save.
 		const input: CaptureInput = {
 			...typed,
 			tags: splitTags(tags),
 			sponsored: sponsored === "yes",
 			quoteUrl: fields.quote && fields.quote === snapshot?.quote ? snapshot.quoteUrl : existing?.quoteUrl,
-			via: fields.via ? { name: fields.via, ...(viaUrl ? { url: viaUrl } : {}) } : undefined,
-			author: snapshot?.author ?? existing?.author,
-			siteName: snapshot?.siteName ?? existing?.siteName,
-			publishedAt: snapshot?.publishedAt ?? existing?.publishedAt,
-			description: snapshot?.description ?? existing?.description,
+			via: viaName.trim() ? { name: viaName, ...(viaUrl.trim() ? { url: viaUrl.trim() } : {}) } : undefined,
+			author: author || undefined,
+			siteName: siteName || undefined,
+			publishedAt: publishedAt || undefined,
+			description: description || undefined,
 			image: snapshot?.image ?? existing?.image,
 			lang: snapshot?.lang ?? existing?.lang,
 			incomplete: false,
@@ -270,6 +311,14 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 
 	return (
 		<form class="popup" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label="Save to Linkletter">
+			<p class="preview">
+				<strong id="preview-title" class="preview-title">
+					{fields.title || fields.url}
+				</strong>
+				<span id="preview-site" class="preview-site">
+					{siteOf(fields.url)}
+				</span>
+			</p>
 			<CaptureFields
 				fields={fields}
 				sections={data?.newsletter.sections ?? []}
@@ -281,11 +330,13 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 				onSuggestVia={() => {
 					if (!via) return;
 					change("via", via.name);
-					setViaUrl(via.url);
+					suggestedViaUrl.current = via.url;
+					change("viaUrl", via.url);
 				}}
+				onTagsOpen={wantTags}
 			/>
 			<div class="actions">
-				<button type="submit" disabled={!data || saving}>
+				<button type="submit" class="primary" disabled={!data || saving}>
 					Save
 				</button>
 				{alsoSection && (

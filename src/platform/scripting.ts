@@ -1,4 +1,4 @@
-import { browser } from "./browser.ts";
+import { directApi } from "./direct.ts";
 
 /**
  * Path of the page-reading script in the build (see vite.page.config.ts).
@@ -22,11 +22,14 @@ export const PAGE_SCRIPT_TIMEOUT_MS = 1500;
  * the page does not answer in time.
  */
 export async function runPageScript<T>(tabId: number, timeoutMs = PAGE_SCRIPT_TIMEOUT_MS): Promise<T | undefined> {
+	// Asked without the polyfill: only the popup reads pages, and it does so while it is loading (see directApi).
+	const scripting = directApi()?.scripting;
+	if (!scripting) return undefined;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const timeout = new Promise<undefined>((resolve) => {
 		timer = setTimeout(() => resolve(undefined), timeoutMs);
 	});
-	const run = browser.scripting
+	const run = scripting
 		.executeScript({ target: { tabId }, files: [PAGE_SCRIPT] })
 		.then(([first]) => (first?.result ?? undefined) as T | undefined)
 		.catch(() => undefined);

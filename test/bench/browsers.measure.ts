@@ -2,28 +2,25 @@ import { it } from "vitest";
 import { startChromium } from "../e2e/browsers/chromium.ts";
 import { firefoxPath, startFirefox } from "../e2e/browsers/firefox.ts";
 import type { Session } from "../e2e/browsers/session.ts";
+import type { Painted } from "./floor.probe.ts";
 import { mediumArticle } from "./medium-article.ts";
 import { median, ms, record } from "./report.ts";
 
 const RUNS = 20;
 
-/** In the page: when "linkletter:ready" was marked, in ms from the page's time origin. */
-function readyMark(): Promise<number> {
-	return new Promise((resolve) => {
-		const look = () => {
-			const entry = performance.getEntriesByName("linkletter:ready")[0];
-			if (entry) resolve(entry.startTime);
-			else setTimeout(look, 2);
-		};
-		look();
-	});
+/** In the page: when the bench's probe (floor.probe.ts) saw the first painted frame ready to type, from navigation start. */
+async function readyMark(): Promise<number> {
+	const painted = await (globalThis as { __linkletterPainted?: Promise<Painted> }).__linkletterPainted;
+	if (!painted) throw new Error("No ready-to-type probe: is this the test build?");
+	return painted.sinceStart;
 }
 
 /**
  * The same article, the same method in both browsers: the driver opens the
  * popup (told the article's tab) and the blank floor page as tabs, and each
- * reports the time from its own navigation start to "ready to type" (URL and
- * title filled, focus in Note). Opening the real toolbar popup is not
+ * reports the time from its own navigation start to the first painted frame
+ * "ready to type" (URL and title shown, focus in Note), seen by the same
+ * probe the test build puts first into both pages. Opening the real toolbar popup is not
  * something either driver can do, so both are measured as tabs.
  */
 async function measure(session: Session): Promise<{ popup: number; floor: number }> {
