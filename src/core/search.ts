@@ -77,7 +77,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  */
 export function foldText(text: string): string {
 	// The common case, plain ASCII, needs no decomposition.
-	if (!/[^\u0000-\u007f]/.test(text)) return text.toLowerCase();
+	if (!/[^ -~\t\n\r]/.test(text)) return text.toLowerCase();
 	return foldWithMap(text).folded;
 }
 
