@@ -72,7 +72,9 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	};
 	useEffect(() => {
 		if (view !== "draft" || !draftFocus || !draft) return;
-		const card = document.querySelector<HTMLElement>(`[data-capture-id="${CSS.escape(draftFocus)}"]`);
+		const card = [...document.querySelectorAll<HTMLElement>("[data-capture-id]")].find(
+			(el) => el.dataset.captureId === draftFocus,
+		);
 		if (!card) return;
 		card.tabIndex = -1;
 		card.classList.add("found");
