@@ -15,18 +15,25 @@ import { GoneEditors } from "./gone-editors.tsx";
 import { ImportIssue } from "./import-issue.tsx";
 import { IssueDetails } from "./issue-details.tsx";
 import { goneMessage, type OpenEditors } from "./open-editors.ts";
-import { PastIssues } from "./past-issues.tsx";
+import { type PastFocus, PastIssues } from "./past-issues.tsx";
 import { PersistStatus } from "./persist-status.tsx";
 import { useSave } from "./save-failure.tsx";
+import { SearchView } from "./search-view.tsx";
 import { SectionsEditor } from "./sections-editor.tsx";
 import { SendIssue } from "./send-issue.tsx";
 import { SettingsPanel } from "./settings-panel.tsx";
 import { StarterGallery } from "./starter-gallery.tsx";
 import { STARTERS, startFrom } from "./starters.ts";
 import { StyleMapEditor } from "./style-map-editor.tsx";
+import { Welcome } from "./welcome.tsx";
 
-type View = "draft" | "past" | "settings";
-const VIEWS: Record<View, string> = { draft: "Draft issue", past: "Past issues", settings: "Settings" };
+type View = "draft" | "past" | "search" | "settings";
+const VIEWS: Record<View, string> = {
+	draft: "Draft issue",
+	past: "Past issues",
+	search: "Search",
+	settings: "Settings",
+};
 
 function withoutHold(capture: Capture, now: number): Capture {
 	const { held: _held, ...rest } = capture;
@@ -47,6 +54,34 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	const [typedTemplates, setTypedTemplates] = useState<Record<string, string>>();
 	const latestTemplates = useRef<Record<string, string>>({});
 	const templateSave = useSave();
+	// Search: the capture a result opened, in the draft or in its past issue.
+	const [draftFocus, setDraftFocus] = useState<string>();
+	const [pastFocus, setPastFocus] = useState<PastFocus>();
+	const [welcome, setWelcome] = useState(false);
+	useEffect(() => {
+		deps.welcome().then(setWelcome, () => setWelcome(false));
+	}, [deps]);
+	const openResult = (capture: Capture) => {
+		if (capture.issue === null) {
+			setDraftFocus(capture.id);
+			setView("draft");
+		} else {
+			setPastFocus({ issue: capture.issue, captureId: capture.id });
+			setView("past");
+		}
+	};
+	useEffect(() => {
+		if (view !== "draft" || !draftFocus || !draft) return;
+		const card = [...document.querySelectorAll<HTMLElement>("[data-capture-id]")].find(
+			(el) => el.dataset.captureId === draftFocus,
+		);
+		if (!card) return;
+		card.tabIndex = -1;
+		card.classList.add("found");
+		card.scrollIntoView?.({ block: "center" });
+		card.focus();
+		setDraftFocus(undefined);
+	}, [view, draftFocus, draft]);
 
 	/** Say what happened to captures being edited here that are no longer in the draft. */
 	const noticeGone = useCallback(
@@ -204,7 +239,15 @@ export function App({ deps }: { deps: OptionsDeps }) {
 				<h1>{draft ? `${draft.newsletter.name}: draft issue #${draft.meta.number}` : "Linkletter"}</h1>
 				<nav aria-label="Views">
 					{(Object.keys(VIEWS) as View[]).map((v) => (
-						<button key={v} type="button" aria-current={view === v ? "page" : undefined} onClick={() => setView(v)}>
+						<button
+							key={v}
+							type="button"
+							aria-current={view === v ? "page" : undefined}
+							onClick={() => {
+								setPastFocus(undefined);
+								setView(v);
+							}}
+						>
 							{VIEWS[v]}
 						</button>
 					))}
@@ -224,6 +267,15 @@ export function App({ deps }: { deps: OptionsDeps }) {
 					</p>
 				)}
 			</div>
+			{draft && view === "draft" && welcome && draft.captures.length === 0 && (
+				<Welcome
+					newsletter={draft.newsletter}
+					number={draft.meta.number}
+					deps={deps}
+					onSaved={reload}
+					onDismissed={() => setWelcome(false)}
+				/>
+			)}
 			{draft && issue && view === "draft" && (
 				<div class="columns">
 					<div>
@@ -282,7 +334,10 @@ export function App({ deps }: { deps: OptionsDeps }) {
 					</div>
 				</div>
 			)}
-			{view === "past" && <PastIssues deps={deps} version={version} />}
+			{view === "past" && <PastIssues deps={deps} version={version} focus={pastFocus} />}
+			{draft && view === "search" && (
+				<SearchView deps={deps} sections={draft.newsletter.sections} version={version} onOpen={openResult} />
+			)}
 			{draft && view === "settings" && (
 				<div class="columns">
 					<StarterGallery

@@ -47,7 +47,7 @@ export function CaptureCard(props: {
 	}
 	const byline = [capture.author, capture.siteName].filter(Boolean).join(" — ");
 	return (
-		<article class={capture.held ? "capture held" : "capture"} aria-label={capture.title}>
+		<article class={capture.held ? "capture held" : "capture"} aria-label={capture.title} data-capture-id={capture.id}>
 			{capture.held && <p class="flag">Held for the next issue</p>}
 			{capture.incomplete && <p class="flag">Saved as a link only: add a note</p>}
 			{capture.alsoPlaced && <p class="flag">Also placed in another section</p>}

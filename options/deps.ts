@@ -1,7 +1,7 @@
 import type { Backup } from "../src/core/backup.ts";
 import type { Capture } from "../src/core/capture.ts";
 import type { IssueMeta, Newsletter, SentIssue } from "../src/core/newsletter.ts";
-import type { RestoreReport } from "../src/db/backup.ts";
+import type { OnProgress, RestoreReport } from "../src/db/backup.ts";
 import type { GuardedEdit } from "../src/db/captures.ts";
 
 /** The draft issue and the settings that shape it, as stored. */
@@ -37,7 +37,7 @@ export interface OptionsDeps {
 	remove(capture: Capture): Promise<void>;
 	/** Put back a capture that was just deleted (Undo). */
 	restore(capture: Capture): Promise<void>;
-	importIssue(newsletter: Newsletter, meta: IssueMeta, captures: Capture[]): Promise<void>;
+	importIssue(newsletter: Newsletter, meta: IssueMeta, captures: Capture[], onProgress?: OnProgress): Promise<void>;
 	saveMeta(meta: IssueMeta): Promise<void>;
 	/** Save the newsletter settings, with the captures a section change moved. */
 	saveNewsletter(newsletter: Newsletter, moved?: GuardedEdit[]): Promise<void>;
@@ -52,7 +52,13 @@ export interface OptionsDeps {
 	/** Everything stored, as the text of a backup file. */
 	backup(): Promise<string>;
 	/** Merge a checked backup into the database. */
-	restoreBackup(backup: Backup): Promise<RestoreReport>;
+	restoreBackup(backup: Backup, onProgress?: OnProgress): Promise<RestoreReport>;
+	/** Every capture, the draft's and every sent issue's, for search. */
+	listAllCaptures(): Promise<Capture[]>;
+	/** Whether to show the first-run welcome (a new profile that has not dismissed it); notes that it was shown. */
+	welcome(): Promise<boolean>;
+	/** Never show the welcome again. */
+	dismissWelcome(): Promise<void>;
 	/** Whether the browser keeps the archive even when storage runs low (navigator.storage.persisted()). */
 	storagePersisted(): Promise<boolean>;
 	/** Ask the browser to keep the archive; resolves to whether it now does. */

@@ -6,6 +6,7 @@ import { addCaptures, deleteCapture, getCapture, listDraft, updateCaptures } fro
 import { importIssue } from "../src/db/import.ts";
 import { listSentIssues, recentSentIssues, sendIssue } from "../src/db/issues.ts";
 import { openDatabase } from "../src/db/open.ts";
+import { listAllCaptures } from "../src/db/search.ts";
 import { saveSections } from "../src/db/sections.ts";
 import {
 	loadDraftMeta,
@@ -15,6 +16,8 @@ import {
 	saveDraftMeta,
 	saveTemplates,
 	saveTrackingParams,
+	saveWelcomed,
+	shouldWelcome,
 } from "../src/db/settings.ts";
 import { announceChange, onChange } from "../src/platform/changes.ts";
 import { copyToClipboard, downloadText } from "../src/platform/clipboard.ts";
@@ -60,7 +63,8 @@ export function start(root: HTMLElement): void {
 		update: (edits) => write((d) => updateCaptures(d, edits)),
 		remove: (capture) => write((d) => deleteCapture(d, capture.id, capture.updatedAt)),
 		restore: (capture) => write((d) => addCaptures(d, [capture])),
-		importIssue: (newsletter, meta, captures) => write((d) => importIssue(d, newsletter, meta, captures)),
+		importIssue: (newsletter, meta, captures, onProgress) =>
+			write((d) => importIssue(d, newsletter, meta, captures, onProgress)),
 		saveMeta: (meta) => write((d) => saveDraftMeta(d, meta)),
 		saveNewsletter: (newsletter, moved) => write((d) => saveSections(d, newsletter, moved)),
 		saveTemplates: (templates) => write((d) => saveTemplates(d, templates)),
@@ -71,11 +75,19 @@ export function start(root: HTMLElement): void {
 		openShortcutSettings,
 		backup: async () =>
 			serializeBackup({ exportedAt: new Date().toISOString(), ...(await readEverything(await db, localToday())) }),
-		async restoreBackup(backup) {
-			const report = await restoreBackup(await db, backup);
+		async restoreBackup(backup, onProgress) {
+			const report = await restoreBackup(await db, backup, onProgress);
 			announceChange();
 			return report;
 		},
+		listAllCaptures: async () => listAllCaptures(await db),
+		async welcome() {
+			const d = await db;
+			const show = await shouldWelcome(d);
+			if (show) await saveWelcomed(d, "shown");
+			return show;
+		},
+		dismissWelcome: async () => saveWelcomed(await db, "dismissed"),
 		storagePersisted,
 		requestPersistence,
 		copy: copyToClipboard,

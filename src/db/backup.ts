@@ -58,6 +58,18 @@ export interface RestoreReport {
 	settings: boolean;
 }
 
+/** How far a long write has come: `done` of `total` items. */
+export interface Progress {
+	done: number;
+	total: number;
+}
+
+/** Told after each batch of a long write; called inside the transaction, so it must only take note. */
+export type OnProgress = (progress: Progress) => void;
+
+/** Records read and written per step of a long write: small enough to report often, large enough to stay quick. */
+export const BATCH_SIZE = 500;
+
 /**
  * Merge a checked backup into the database in one transaction, losing
  * nothing on either side: a capture is added when new and replaced only by
@@ -66,31 +78,56 @@ export interface RestoreReport {
  * formats the curator has not customised; groups the curator lacks are
  * added after theirs. Into an empty database (no captures, no sent issues)
  * the backup's settings, draft, groups and last-used section are taken whole.
+ *
+ * Captures and issues are read and written in batches of BATCH_SIZE, each
+ * reported to `onProgress` (captures and issues count as one item each);
+ * the batches share the one transaction, so a failure in any of them
+ * still leaves the database exactly as it was.
  */
-export async function restoreBackup(db: DB, backup: Backup): Promise<RestoreReport> {
+export async function restoreBackup(db: DB, backup: Backup, onProgress?: OnProgress): Promise<RestoreReport> {
 	const report: RestoreReport = { added: 0, updated: 0, issues: 0, settings: false };
+	const total = backup.captures.length + backup.issues.length;
+	let done = 0;
 	await writeTransaction(db, ["captures", "issues", "settings"], (tx) =>
 		allRequests(async (writes) => {
 			const captures = tx.objectStore("captures");
 			const issues = tx.objectStore("issues");
 			const settings = tx.objectStore("settings");
-			const [captureCount, issueCount, currentCaptures, currentIssues] = await Promise.all([
-				captures.count(),
-				issues.count(),
-				Promise.all(backup.captures.map((capture) => captures.get(capture.id))),
-				Promise.all(backup.issues.map((issue) => issues.getKey(issue.number))),
-			]);
-			for (const [i, capture] of backup.captures.entries()) {
-				const current = currentCaptures[i];
-				if (!current) report.added++;
-				else if (current.updatedAt < capture.updatedAt) report.updated++;
-				else continue;
-				writes.push(captures.put(toStored(capture)));
+			// Counted before anything is written: "an empty database" means empty before this restore.
+			const [captureCount, issueCount] = await Promise.all([captures.count(), issues.count()]);
+			onProgress?.({ done, total });
+			for (let start = 0; start < backup.captures.length; start += BATCH_SIZE) {
+				const batch = backup.captures.slice(start, start + BATCH_SIZE);
+				const current = await Promise.all(batch.map((capture) => captures.get(capture.id)));
+				const puts: Promise<unknown>[] = [];
+				for (const [i, capture] of batch.entries()) {
+					const stored = current[i];
+					if (!stored) report.added++;
+					else if (stored.updatedAt < capture.updatedAt) report.updated++;
+					else continue;
+					// Into `writes` at once: a put that throws on the spot must not leave earlier ones unobserved.
+					const put = captures.put(toStored(capture));
+					writes.push(put);
+					puts.push(put);
+				}
+				await Promise.all(puts);
+				done += batch.length;
+				onProgress?.({ done, total });
 			}
-			for (const [i, issue] of backup.issues.entries()) {
-				if (currentIssues[i] !== undefined) continue;
-				writes.push(issues.put(issue));
-				report.issues++;
+			for (let start = 0; start < backup.issues.length; start += BATCH_SIZE) {
+				const batch = backup.issues.slice(start, start + BATCH_SIZE);
+				const current = await Promise.all(batch.map((issue) => issues.getKey(issue.number)));
+				const puts: Promise<unknown>[] = [];
+				for (const [i, issue] of batch.entries()) {
+					if (current[i] !== undefined) continue;
+					const put = issues.put(issue);
+					writes.push(put);
+					puts.push(put);
+					report.issues++;
+				}
+				await Promise.all(puts);
+				done += batch.length;
+				onProgress?.({ done, total });
 			}
 			if (captureCount === 0 && issueCount === 0) {
 				report.settings = true;

@@ -1,5 +1,6 @@
 import type { Capture } from "../core/capture.ts";
 import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter } from "../core/newsletter.ts";
+import { BATCH_SIZE, type OnProgress } from "./backup.ts";
 import { toStored } from "./captures.ts";
 import type { DB } from "./open.ts";
 import { allRequests, writeTransaction } from "./write.ts";
@@ -9,13 +10,16 @@ import { allRequests, writeTransaction } from "./write.ts";
  * and the draft's details are replaced, the file's sections come first with
  * the curator's other sections kept after them (so no capture loses its
  * section; a profile that never saved its sections keeps the default ones),
- * and its captures are added to the draft. All of it lands or none.
+ * and its captures are added to the draft. All of it lands or none: the
+ * captures are written in batches of BATCH_SIZE within the one transaction,
+ * each batch reported to `onProgress`.
  */
 export async function importIssue(
 	db: DB,
 	newsletter: Newsletter,
 	meta: IssueMeta,
 	captures: readonly Capture[],
+	onProgress?: OnProgress,
 ): Promise<void> {
 	await writeTransaction(db, ["captures", "settings"], (tx) =>
 		allRequests(async (writes) => {
@@ -26,7 +30,18 @@ export async function importIssue(
 			const store = tx.objectStore("captures");
 			writes.push(settings.put({ ...newsletter, sections: [...newsletter.sections, ...kept] }, "newsletter"));
 			writes.push(settings.put(meta, "draft"));
-			for (const capture of captures) writes.push(store.put(toStored(capture)));
+			onProgress?.({ done: 0, total: captures.length });
+			for (let start = 0; start < captures.length; start += BATCH_SIZE) {
+				const batch: Promise<unknown>[] = [];
+				for (const capture of captures.slice(start, start + BATCH_SIZE)) {
+					// Into `writes` at once: a put that throws on the spot must not leave earlier ones unobserved.
+					const put = store.put(toStored(capture));
+					writes.push(put);
+					batch.push(put);
+				}
+				await Promise.all(batch);
+				onProgress?.({ done: Math.min(captures.length, start + BATCH_SIZE), total: captures.length });
+			}
 		}),
 	);
 }

@@ -16,6 +16,8 @@ export interface SettingsValues {
 	templates: Record<string, string>;
 	/** Tracking parameters stripped from saved links (patterns; "utm_*" matches a prefix). */
 	trackingParams: string[];
+	/** The first-run welcome: "shown" once it appeared, "dismissed" once the curator closed it for good. */
+	welcomed: "shown" | "dismissed";
 }
 
 /** Schema version 1. */

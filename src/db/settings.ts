@@ -61,3 +61,28 @@ export async function loadTrackingParams(db: DB): Promise<string[]> {
 export function saveTrackingParams(db: DB, params: string[]): Promise<void> {
 	return setSetting(db, "trackingParams", params);
 }
+
+/**
+ * Whether to show the first-run welcome: never once dismissed; only while
+ * nothing is captured or sent; and only to a profile that is new (its
+ * newsletter never saved), or that was already shown the welcome and may
+ * have named its newsletter there before closing it.
+ */
+export async function shouldWelcome(db: DB): Promise<boolean> {
+	const tx = db.transaction(["captures", "issues", "settings"]);
+	const settings = tx.objectStore("settings");
+	const [welcomed, newsletter, captures, issues] = await Promise.all([
+		settings.get("welcomed"),
+		settings.getKey("newsletter"),
+		tx.objectStore("captures").count(),
+		tx.objectStore("issues").count(),
+		tx.done,
+	]);
+	if (welcomed === "dismissed" || captures > 0 || issues > 0) return false;
+	return welcomed === "shown" || newsletter === undefined;
+}
+
+/** Note that the welcome was shown, or dismissed for good. */
+export function saveWelcomed(db: DB, state: SettingsValues["welcomed"]): Promise<void> {
+	return setSetting(db, "welcomed", state);
+}

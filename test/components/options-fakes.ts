@@ -69,6 +69,13 @@ export function fakeDeps(initial: Capture[], overrides: Partial<OptionsDeps> = {
 			captures.push(...b.captures);
 			return { added: b.captures.length, updated: 0, issues: 0, settings: false };
 		}),
+		listAllCaptures: async () => [
+			...captures,
+			...sent.flatMap((i) => i.captures.map((c) => ({ ...c, issue: i.number }))),
+		],
+		// Most tests open a page in use; the welcome's own tests override this.
+		welcome: async () => false,
+		dismissWelcome: vi.fn(async () => {}),
 		shortcut: async () => "Alt+Shift+L",
 		openShortcutSettings: vi.fn(async () => {}),
 		storagePersisted: async () => true,

@@ -49,7 +49,10 @@ describe("the options page refuses the files the CLI refuses, with the same word
 		render(<BackupPanel deps={d} onRestored={() => {}} />);
 		choose("Restore from backup", "bom.json", backup?.text ?? "");
 		await screen.findByText(/^Restored:/);
-		expect(d.restoreBackup).toHaveBeenCalledWith(expect.objectContaining({ version: 3, groups: [] }));
+		expect(d.restoreBackup).toHaveBeenCalledWith(
+			expect.objectContaining({ version: 3, groups: [] }),
+			expect.any(Function),
+		);
 		render(<ImportIssue deps={d as unknown as OptionsDeps} draftSize={0} onImported={() => {}} />);
 		choose("Import issue file", "bom.json", issue?.text ?? "");
 		await screen.findByText("Imported 18 links from bom.json.");
