@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Capture, Section } from "../src/core/capture.ts";
 import {
 	buildSearchIndex,
 	type Highlighted,
 	isEmptyQuery,
 	type SearchQuery,
+	type SearchResults,
 	search,
 	searchFacets,
 } from "../src/core/search.ts";
@@ -56,7 +57,12 @@ export function SearchView(props: {
 	}, [deps, version]);
 	const index = useMemo(() => buildSearchIndex(captures ?? []), [captures]);
 	const facets = useMemo(() => searchFacets(index), [index]);
-	const results = useMemo(() => search(index, query, SHOWN_RESULTS), [index, query]);
+	// Each keystroke that only adds letters looks among the last results' matches, not every capture.
+	const last = useRef<SearchResults | undefined>(undefined);
+	const results = useMemo(() => {
+		last.current = search(index, query, SHOWN_RESULTS, last.current);
+		return last.current;
+	}, [index, query]);
 	const sectionName = useMemo(() => new Map(props.sections.map((s) => [s.id, s.name])), [props.sections]);
 	const set = (change: Partial<SearchQuery>) => setQuery((q) => ({ ...q, ...change }));
 	const more = results.total - results.hits.length;

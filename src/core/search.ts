@@ -66,6 +66,8 @@ export interface SearchResults {
 	hits: SearchHit[];
 	/** How many captures matched in all. */
 	total: number;
+	/** What was asked, and every document that matched: a longer query only looks among these. */
+	readonly basis?: { readonly index: SearchIndex; readonly query: SearchQuery; readonly docs: readonly SearchDoc[] };
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -144,7 +146,11 @@ export function buildSearchIndex(captures: readonly Capture[]): SearchIndex {
 }
 
 function isWordAt(text: string, index: number): boolean {
-	return index >= 0 && index < text.length && WORD_CHAR.test(text[index] as string);
+	if (index < 0 || index >= text.length) return false;
+	const code = text.charCodeAt(index);
+	// ASCII letters and digits without a regular expression: nearly every character looked at.
+	if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+	return WORD_CHAR.test(text[index] as string);
 }
 
 /**
@@ -172,18 +178,48 @@ function matchesFilters(doc: SearchDoc, query: SearchQuery): boolean {
 /** The score of a document for these terms, or 0 when some term is missing. */
 function scoreDoc(doc: SearchDoc, terms: readonly string[]): number {
 	let score = 0;
-	for (const [t, term] of terms.entries()) {
+	for (let t = 0; t < terms.length; t++) {
+		const term = terms[t] as string;
 		const prefix = t === terms.length - 1;
 		// One scan over all fields first: most documents fail here.
 		if (findTerm(doc.all, term, prefix) === -1) return 0;
 		let best = 0;
-		for (const [f, field] of SEARCH_FIELDS.entries()) {
-			if (WEIGHT[field] > best && findTerm(doc.folded[f] as string, term, prefix) !== -1) best = WEIGHT[field];
+		for (let f = 0; f < SEARCH_FIELDS.length; f++) {
+			const weight = WEIGHT[SEARCH_FIELDS[f] as SearchField];
+			if (weight > best && findTerm(doc.folded[f] as string, term, prefix) !== -1) best = weight;
 		}
 		if (best === 0) return 0;
 		score += best;
 	}
 	return score;
+}
+
+/** Best first: a higher score, then the newer capture, then by id. */
+function better(a: { doc: SearchDoc; score: number }, b: { doc: SearchDoc; score: number }): number {
+	return (
+		b.score - a.score ||
+		b.doc.capture.createdAt - a.doc.capture.createdAt ||
+		(a.doc.capture.id < b.doc.capture.id ? -1 : a.doc.capture.id > b.doc.capture.id ? 1 : 0)
+	);
+}
+
+/**
+ * Whether every document matching `next` also matches `previous`: the same
+ * filters, and each earlier word still there, the last one (a prefix) only
+ * grown. Typing one more letter then looks only among the earlier matches.
+ */
+function narrows(previous: SearchQuery, next: SearchQuery): boolean {
+	if (previous.section !== next.section || previous.site !== next.site || previous.issue !== next.issue) return false;
+	const before = queryTerms(previous.text);
+	const after = queryTerms(next.text);
+	if (before.length === 0 || after.length < before.length) return false;
+	for (let t = 0; t < before.length; t++) {
+		const was = before[t] as string;
+		const now = after[t] as string;
+		// A whole word earlier must stay that word; the typed prefix may grow (or be followed by more words).
+		if (t < before.length - 1 ? now !== was : !now.startsWith(was)) return false;
+	}
+	return true;
 }
 
 /** Every place the terms occur in `text`, as ranges of `text` itself, merged and in order. */
@@ -269,24 +305,31 @@ export function isEmptyQuery(query: SearchQuery): boolean {
  * equal scores put the newer capture first. Only filters and no words: the
  * filtered captures, newest first. Nothing asked: nothing found.
  */
-export function search(index: SearchIndex, query: SearchQuery, limit = 50): SearchResults {
+export function search(index: SearchIndex, query: SearchQuery, limit = 50, previous?: SearchResults): SearchResults {
 	if (isEmptyQuery(query)) return { hits: [], total: 0 };
 	const terms = queryTerms(query.text);
-	const matched: { doc: SearchDoc; score: number }[] = [];
-	for (const doc of index.docs) {
+	const basis = previous?.basis;
+	const pool = basis && basis.index === index && narrows(basis.query, query) ? basis.docs : index.docs;
+	const docs: SearchDoc[] = [];
+	// The best `limit` kept in order as they are found: no sort of every match.
+	const best: { doc: SearchDoc; score: number }[] = [];
+	const keep = Math.max(0, limit);
+	for (const doc of pool) {
 		if (!matchesFilters(doc, query)) continue;
 		const score = terms.length === 0 ? 1 : scoreDoc(doc, terms);
-		if (score > 0) matched.push({ doc, score });
+		if (score === 0) continue;
+		docs.push(doc);
+		const hit = { doc, score };
+		if (best.length === keep && (keep === 0 || better(hit, best[keep - 1] as (typeof best)[number]) >= 0)) continue;
+		let at = best.length;
+		while (at > 0 && better(hit, best[at - 1] as (typeof best)[number]) < 0) at--;
+		best.splice(at, 0, hit);
+		if (best.length > keep) best.pop();
 	}
-	matched.sort(
-		(a, b) =>
-			b.score - a.score ||
-			b.doc.capture.createdAt - a.doc.capture.createdAt ||
-			(a.doc.capture.id < b.doc.capture.id ? -1 : a.doc.capture.id > b.doc.capture.id ? 1 : 0),
-	);
 	return {
-		hits: matched.slice(0, Math.max(0, limit)).map((m) => hitOf(m.doc, m.score, terms)),
-		total: matched.length,
+		hits: best.map((m) => hitOf(m.doc, m.score, terms)),
+		total: docs.length,
+		basis: { index, query, docs },
 	};
 }
 

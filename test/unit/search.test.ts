@@ -219,4 +219,36 @@ describe("search: properties", () => {
 			),
 		);
 	});
+
+	it("typing letter by letter finds exactly what a fresh search finds, hits and order", () => {
+		const words = ["kafka", "canary", "cafe", "outage", "stripe", "rollouts", "deploys", "the"];
+		const many = buildSearchIndex(
+			Array.from({ length: 300 }, (_, i) =>
+				makeCapture(
+					{ title: `${words[i % 8]} ${words[(i * 3) % 8]} number ${i}`, note: `${words[(i * 5) % 8]} notes` },
+					1_000 + (i % 7),
+				),
+			),
+		);
+		const ids = (r: ReturnType<typeof search>) => r.hits.map((h) => `${h.capture.id}:${h.score}`);
+		fc.assert(
+			fc.property(
+				fc.array(fc.constantFrom(..."kafcnryoutgesipld ".split(""), "\b"), { maxLength: 14 }),
+				fc.constantFrom(5, 50),
+				(keys, limit) => {
+					let text = "";
+					let previous: ReturnType<typeof search> | undefined;
+					for (const key of keys) {
+						text = key === "\b" ? text.slice(0, -1) : text + key;
+						const typed = search(many, { text }, limit, previous);
+						const fresh = search(many, { text }, limit);
+						expect(ids(typed)).toEqual(ids(fresh));
+						expect(typed.total).toBe(fresh.total);
+						previous = typed;
+					}
+				},
+			),
+			{ seed: 7, numRuns: 300 },
+		);
+	});
 });
