@@ -1,0 +1,142 @@
+import { fingerprint, type SyncRecord } from "./record.ts";
+
+/**
+ * How a record is laid out in storage.sync. A record that fits one item is
+ * stored whole under "r:<key>" as { r: record }. A larger one is cut, never
+ * truncated, into pieces of its JSON text: the head "r:<key>" holds
+ * { g, n, s } (a tag of this version, the number of pieces, the first piece)
+ * and "r:<key>#1" … "#<n-1>" hold { g, s }. A reader joins the pieces only
+ * when every one carries the head's tag, so a record caught half-written
+ * (pieces arrive one by one, in any order) is read later, never wrong.
+ */
+
+export const ITEM_PREFIX = "r:";
+
+/** storage.sync limits (Chrome's; Firefox's are the same or looser). */
+export interface SyncLimits {
+	/** QUOTA_BYTES: all items, keys included. */
+	totalBytes: number;
+	/** QUOTA_BYTES_PER_ITEM: one item's key plus its JSON value. */
+	itemBytes: number;
+	/** MAX_ITEMS. */
+	maxItems: number;
+}
+
+export const CHROME_LIMITS: SyncLimits = { totalBytes: 102_400, itemBytes: 8_192, maxItems: 512 };
+
+export type Items = Record<string, unknown>;
+
+const encoder = new TextEncoder();
+/** Bytes an item counts against the quota: its key plus its value as JSON, in UTF-8. */
+export function itemSize(key: string, value: unknown): number {
+	return encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
+}
+
+export const itemKey = (recordKey: string) => `${ITEM_PREFIX}${recordKey}`;
+const PIECE = /#\d+$/;
+const pieceKey = (recordKey: string, i: number) => `${ITEM_PREFIX}${recordKey}#${i}`;
+
+/** UTF-8 bytes of one UTF-16 unit once escaped in a JSON string (a lone surrogate is escaped as \\uXXXX). */
+function escapedSize(code: number): number {
+	if (
+		code === 0x22 ||
+		code === 0x5c ||
+		code === 0x08 ||
+		code === 0x0c ||
+		code === 0x0a ||
+		code === 0x0d ||
+		code === 0x09
+	)
+		return 2;
+	if (code < 0x20 || (code >= 0xd800 && code <= 0xdfff)) return 6;
+	return code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+}
+
+/** Cut `text` into pieces whose item (key + {g, s} as JSON) stays within `limit` bytes; surrogate pairs stay whole. */
+function cut(text: string, limit: (index: number) => number): string[] {
+	const pieces: string[] = [];
+	let start = 0;
+	while (start < text.length) {
+		const room = limit(pieces.length);
+		let end = start;
+		let size = 0;
+		while (end < text.length) {
+			const code = text.charCodeAt(end);
+			const next = text.charCodeAt(end + 1);
+			const pair = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+			const cost = pair === 2 ? 4 : escapedSize(code);
+			if (size + cost > room) break;
+			size += cost;
+			end += pair;
+		}
+		if (end === start) throw new Error("Sync item limit too small to hold any text");
+		pieces.push(text.slice(start, end));
+		start = end;
+	}
+	return pieces;
+}
+
+/** The storage.sync items that hold `record`. */
+export function recordItems(record: SyncRecord, limits: SyncLimits = CHROME_LIMITS): Items {
+	const key = itemKey(record.k);
+	const whole = { r: record };
+	if (itemSize(key, whole) <= limits.itemBytes) return { [key]: whole };
+	const text = JSON.stringify(record);
+	const g = fingerprint(text);
+	// Room for a piece: the item limit less its key and the {"g":…,"n":…,"s":""} around it (n up to 3 digits).
+	const overhead = (i: number) =>
+		i === 0 ? itemSize(key, { g, n: 999, s: "" }) : itemSize(pieceKey(record.k, i), { g, s: "" });
+	const pieces = cut(text, (i) => limits.itemBytes - overhead(i));
+	const items: Items = { [key]: { g, n: pieces.length, s: pieces[0] } };
+	for (let i = 1; i < pieces.length; i++) items[pieceKey(record.k, i)] = { g, s: pieces[i] };
+	return items;
+}
+
+function isRecord(value: unknown): value is SyncRecord {
+	const r = value as SyncRecord | null;
+	return !!r && typeof r === "object" && typeof r.k === "string" && !!r.f && typeof r.f === "object";
+}
+
+/**
+ * Read the records held in `items`. Records still arriving piece by piece
+ * (or whose pieces disagree) are listed in `incomplete`, by record key.
+ */
+export function readItems(items: Items): { records: SyncRecord[]; incomplete: string[] } {
+	const records: SyncRecord[] = [];
+	const incomplete: string[] = [];
+	for (const [key, value] of Object.entries(items)) {
+		if (!key.startsWith(ITEM_PREFIX) || PIECE.test(key)) continue;
+		const recordKey = key.slice(ITEM_PREFIX.length);
+		const head = value as { r?: unknown; g?: string; n?: number; s?: string } | null;
+		if (head && isRecord(head.r) && head.r.k === recordKey) {
+			records.push(head.r);
+			continue;
+		}
+		if (!head || typeof head.g !== "string" || typeof head.n !== "number" || typeof head.s !== "string") {
+			incomplete.push(recordKey);
+			continue;
+		}
+		let text = head.s;
+		let whole = true;
+		for (let i = 1; i < head.n && whole; i++) {
+			const piece = items[pieceKey(recordKey, i)] as { g?: string; s?: string } | undefined;
+			if (piece?.g !== head.g || typeof piece.s !== "string") whole = false;
+			else text += piece.s;
+		}
+		let parsed: unknown;
+		try {
+			parsed = whole && fingerprint(text) === head.g ? JSON.parse(text) : undefined;
+		} catch {
+			parsed = undefined;
+		}
+		if (isRecord(parsed) && parsed.k === recordKey) records.push(parsed);
+		else incomplete.push(recordKey);
+	}
+	return { records, incomplete };
+}
+
+/** The record key an item belongs to ("r:c:abc#2" → "c:abc"), or undefined for an item that is not ours. */
+export function recordKeyOf(itemName: string): string | undefined {
+	if (!itemName.startsWith(ITEM_PREFIX)) return undefined;
+	return itemName.slice(ITEM_PREFIX.length).replace(PIECE, "");
+}
