@@ -26,10 +26,23 @@ export const CHROME_LIMITS: SyncLimits = { totalBytes: 102_400, itemBytes: 8_192
 
 export type Items = Record<string, unknown>;
 
-const encoder = new TextEncoder();
+/** UTF-8 length of a string (a lone surrogate counts as the three bytes of U+FFFD). */
+function utf8Length(text: string): number {
+	let n = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		const next = text.charCodeAt(i + 1);
+		if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+			n += 4;
+			i++;
+		} else n += code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+	}
+	return n;
+}
+
 /** Bytes an item counts against the quota: its key plus its value as JSON, in UTF-8. */
 export function itemSize(key: string, value: unknown): number {
-	return encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
+	return utf8Length(key) + utf8Length(JSON.stringify(value));
 }
 
 export const itemKey = (recordKey: string) => `${ITEM_PREFIX}${recordKey}`;
