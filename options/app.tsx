@@ -24,6 +24,7 @@ import { SettingsPanel } from "./settings-panel.tsx";
 import { StarterGallery } from "./starter-gallery.tsx";
 import { STARTERS, startFrom } from "./starters.ts";
 import { StyleMapEditor } from "./style-map-editor.tsx";
+import { SyncPanel } from "./sync-panel.tsx";
 
 type View = "draft" | "past" | "settings";
 const VIEWS: Record<View, string> = { draft: "Draft issue", past: "Past issues", settings: "Settings" };
@@ -304,6 +305,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 						onSaved={reload}
 					/>
 					<PersistStatus deps={deps} />
+					{deps.sync && <SyncPanel deps={deps.sync} />}
 					<BackupPanel deps={deps} onRestored={reload} />
 					<SectionsEditor
 						newsletter={draft.newsletter}

@@ -81,7 +81,7 @@ export function applyProjection(
 		}
 		for (const id of projection.deleted) {
 			const row = await captures.get(id);
-			if (!row || row.issueKey !== 0) continue;
+			if (row?.issueKey !== 0) continue;
 			if (!unchanged(id, row)) {
 				skipped.add(captureKey(id));
 				continue;

@@ -1,5 +1,8 @@
 import type { Items } from "../core/sync/chunk.ts";
+import type { FailedItem, SyncStatus } from "../core/sync/status.ts";
 import { browser } from "./browser.ts";
+
+export type { FailedItem, SyncStatus };
 
 /*
  * The only code that touches browser.storage.sync (Chrome Sync, Firefox
@@ -50,29 +53,6 @@ export async function syncEnabled(): Promise<boolean> {
 
 export async function setSyncEnabled(on: boolean): Promise<void> {
 	await browser.storage.local.set({ [ENABLED]: on });
-}
-
-/** An item storage.sync refused, and the browser's reason. */
-export interface FailedItem {
-	item: string;
-	reason: string;
-}
-
-/** What the options page shows about sync on this device. */
-export interface SyncStatus {
-	/** When this device last finished a round with storage.sync (ms since epoch). */
-	lastSynced?: number;
-	items: number;
-	bytes: number;
-	quotaBytes: number;
-	maxItems: number;
-	failed: FailedItem[];
-	/** Draft captures that do not fit the quota and stay on this device only. */
-	deviceOnly: { id: string; title: string }[];
-	/** Records other than captures that could not be placed (a setting larger than the quota). */
-	unplaced: string[];
-	/** The last error of a whole round, if it failed. */
-	error?: string;
 }
 
 export async function saveSyncStatus(status: SyncStatus): Promise<void> {

@@ -26,6 +26,9 @@ export interface KeptVersion {
 	restorable: boolean;
 }
 
+/** Capture text a restore may put back (not the URL: its dedup key would go stale). */
+const RESTORABLE_CAPTURE_FIELDS = new Set(["note", "title", "quote", "group", "description"]);
+
 const SETTING_LABELS: Record<string, string> = {
 	[DRAFT_KEY]: "the draft issue",
 	[NEWSLETTER_KEY]: "the newsletter settings",
@@ -92,7 +95,7 @@ export function keptVersions(state: SyncState): KeptVersion[] {
 				at: v.t,
 				device: v.d,
 				label: isCaptureKey(key) ? `${v.f} of “${title}”` : `${v.f} of ${SETTING_LABELS[key] ?? key}`,
-				restorable: isCaptureKey(key) || key === DRAFT_KEY || key === TEMPLATES_KEY,
+				restorable: isCaptureKey(key) ? RESTORABLE_CAPTURE_FIELDS.has(v.f) : key === DRAFT_KEY || key === TEMPLATES_KEY,
 			});
 		}
 	}
