@@ -40,10 +40,23 @@ function utf8Length(text: string): number {
 	return n;
 }
 
-/** Bytes an item counts against the quota: its key plus its value as JSON, in UTF-8. */
+/**
+ * Bytes an item counts against the quota: its key plus its value as JSON, in
+ * UTF-8, as Chromium writes JSON ("<", U+2028 and U+2029 escaped as six
+ * bytes each, which JSON.stringify leaves as they are).
+ */
 export function itemSize(key: string, value: unknown): number {
-	return utf8Length(key) + utf8Length(JSON.stringify(value));
+	const json = JSON.stringify(value);
+	let extra = 0;
+	for (let i = 0; i < json.length; i++) {
+		const code = json.charCodeAt(i);
+		if (code === 0x3c) extra += 5;
+		else if (code === 0x2028 || code === 0x2029) extra += 3;
+	}
+	return utf8Length(key) + utf8Length(json) + extra;
 }
+
+const ITEM_MARGIN = 64;
 
 export const itemKey = (recordKey: string) => `${ITEM_PREFIX}${recordKey}`;
 const PIECE = /#\d+$/;
@@ -61,7 +74,9 @@ function escapedSize(code: number): number {
 		code === 0x09
 	)
 		return 2;
-	if (code < 0x20 || (code >= 0xd800 && code <= 0xdfff)) return 6;
+	// Chromium's JSON writer also escapes "<" and the line and paragraph separators as \\uXXXX.
+	if (code < 0x20 || code === 0x3c || code === 0x2028 || code === 0x2029 || (code >= 0xd800 && code <= 0xdfff))
+		return 6;
 	return code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
 }
 
@@ -93,13 +108,14 @@ function cut(text: string, limit: (index: number) => number): string[] {
 export function recordItems(record: SyncRecord, limits: SyncLimits = CHROME_LIMITS): Items {
 	const key = itemKey(record.k);
 	const whole = { r: record };
-	if (itemSize(key, whole) <= limits.itemBytes) return { [key]: whole };
+	if (itemSize(key, whole) <= limits.itemBytes - ITEM_MARGIN) return { [key]: whole };
 	const text = JSON.stringify(record);
 	const g = fingerprint(text);
 	// Room for a piece: the item limit less its key and the {"g":…,"n":…,"s":""} around it (n up to 3 digits).
 	const overhead = (i: number) =>
 		i === 0 ? itemSize(key, { g, n: 999, s: "" }) : itemSize(pieceKey(record.k, i), { g, s: "" });
-	const pieces = cut(text, (i) => limits.itemBytes - overhead(i));
+	// A little room to spare: a browser's own count may differ in details the quota does not document.
+	const pieces = cut(text, (i) => limits.itemBytes - overhead(i) - ITEM_MARGIN);
 	const items: Items = { [key]: { g, n: pieces.length, s: pieces[0] } };
 	for (let i = 1; i < pieces.length; i++) items[pieceKey(record.k, i)] = { g, s: pieces[i] };
 	return items;
