@@ -4,6 +4,7 @@ import { type Extension, launchExtension, openPopup, serveSite, tabIdOf } from "
 import { readSync, SyncRelay, worker } from "./sync-relay.ts";
 
 const OPT_IN = "Sync the draft through your browser's sync";
+const PLAIN_TITLE = "Lessons From a Launch";
 
 let a: Extension;
 let b: Extension;
@@ -59,6 +60,25 @@ function storedIssue(ext: Extension, number: number): Promise<string> {
 	);
 }
 
+/** Save a page of the fixture site through the popup, with a note. */
+async function capture(ext: Extension, path: string, title: string, note: string): Promise<void> {
+	const page = await ext.context.newPage();
+	await page.goto(`${site.origin}${path}`);
+	const popup = await openPopup(ext, await tabIdOf(ext, page));
+	await expect.poll(() => popup.getByLabel("Title").inputValue()).toBe(title);
+	await popup.getByLabel("Note").fill(note);
+	await popup.keyboard.press("Control+Enter");
+	await expect.poll(() => popup.getByRole("status").innerText()).toContain("Saved to");
+	await popup.close();
+	await page.close();
+}
+
+async function markSent(page: Page, number: number): Promise<void> {
+	await page.getByRole("button", { name: "Mark as sent" }).click();
+	await page.getByRole("button", { name: `Yes, mark #${number} as sent` }).click();
+	await page.getByRole("heading", { name: new RegExp(`draft issue #${number + 1}`) }).waitFor();
+}
+
 describe("the draft follows the curator through storage.sync (two Chromium profiles and a relay)", () => {
 	it("capture on one, edit on the other, send on one: both show the same sent issue and the same next draft", async () => {
 		const [onA, onB] = [await options(a), await options(b)];
@@ -99,5 +119,31 @@ describe("the draft follows the curator through storage.sync (two Chromium profi
 		expect(
 			relay.deliveries.some((d, i) => relay.deliveries.slice(0, i).some((e) => e.item === d.item && e.to === d.to)),
 		).toBe(true);
+	});
+
+	it("both press Mark as sent for the same number while apart: one issue, the same bytes, nothing lost", async () => {
+		const [onA, onB] = [await options(a), await options(b)];
+		await optIn(onA);
+		await optIn(onB);
+		await capture(a, "/article.html", "Canarying Every Second", "Both have this one.");
+		await onB.getByRole("article", { name: "Canarying Every Second" }).waitFor({ timeout: 20_000 });
+
+		// The devices lose touch; each sends #1, B with one more capture A never saw.
+		await relay.stop();
+		await capture(b, "/plain.html", PLAIN_TITLE, "Only B had this one.");
+		await onB.getByRole("article", { name: PLAIN_TITLE }).waitFor();
+		await markSent(onA, 1);
+		await markSent(onB, 1);
+		relay.start();
+
+		// A sent first: its #1 is the one both keep; B's extra capture returns to the next draft, on both.
+		for (const page of [onA, onB]) {
+			await page.getByRole("article", { name: PLAIN_TITLE }).waitFor({ timeout: 20_000 });
+			await expect.poll(() => page.getByRole("article").count()).toBe(1);
+		}
+		await expect.poll(() => storedIssue(b, 1), { timeout: 20_000 }).toBe(await storedIssue(a, 1));
+		const sent = JSON.parse(await storedIssue(a, 1)) as { captures: { note: string }[] };
+		expect(sent.captures.map((c) => c.note)).toEqual(["Both have this one."]);
+		expect(await onB.getByRole("article", { name: PLAIN_TITLE }).innerText()).toContain("Only B had this one.");
 	});
 });
