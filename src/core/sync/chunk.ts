@@ -1,8 +1,8 @@
-import { fingerprint, type SyncRecord } from "./record.ts";
+import { fingerprint, type Json, type Register, type SyncRecord, type Version } from "./record.ts";
 
 /**
  * How a record is laid out in storage.sync. A record that fits one item is
- * stored whole under "r:<key>" as { r: record }. A larger one is cut, never
+ * stored whole under "r:<key>" as { r: packed record }. A larger one is cut, never
  * truncated, into pieces of its JSON text: the head "r:<key>" holds
  * { g, n, s } (a tag of this version, the number of pieces, the first piece)
  * and "r:<key>#1" … "#<n-1>" hold { g, s }. A reader joins the pieces only
@@ -104,12 +104,74 @@ function cut(text: string, limit: (index: number) => number): string[] {
 	return pieces;
 }
 
+/**
+ * A record as stored: most fields of a capture were written together, so
+ * each distinct write (time, device, what it replaced) is listed once in `w`
+ * and a field is [value, index into w]. Times are relative to `t`, devices
+ * indexes into `d`. This roughly halves a capture's bytes against the quota.
+ */
+interface Packed {
+	k: string;
+	t: number;
+	d: string[];
+	/** [time − t, device index] or, with what the write replaced, [time − t, device, replaced time − t, replaced device]. */
+	w: number[][];
+	f: Record<string, [Json, number]>;
+	x?: Version[];
+}
+
+function pack(record: SyncRecord): Packed {
+	const regs = Object.values(record.f);
+	const t0 = regs.length > 0 ? Math.min(...regs.map((r) => r.t)) : 0;
+	const devices: string[] = [];
+	const device = (d: string) => {
+		let i = devices.indexOf(d);
+		if (i < 0) i = devices.push(d) - 1;
+		return i;
+	};
+	const writes: number[][] = [];
+	const index = new Map<string, number>();
+	const f: Record<string, [Json, number]> = {};
+	for (const [name, r] of Object.entries(record.f)) {
+		const entry = [r.t - t0, device(r.d)];
+		if (r.b) {
+			const at = r.b.indexOf(":");
+			entry.push(Number(r.b.slice(0, at)) - t0, device(r.b.slice(at + 1)));
+		}
+		const id = entry.join(",");
+		let i = index.get(id);
+		if (i === undefined) {
+			i = writes.push(entry) - 1;
+			index.set(id, i);
+		}
+		f[name] = [r.v, i];
+	}
+	return { k: record.k, t: t0, d: devices, w: writes, f, ...(record.x ? { x: record.x } : {}) };
+}
+
+function unpack(p: Packed): SyncRecord | undefined {
+	if (!p || typeof p.k !== "string" || !Array.isArray(p.w) || !Array.isArray(p.d) || typeof p.f !== "object") {
+		return undefined;
+	}
+	const f: Record<string, Register> = {};
+	for (const [name, pair] of Object.entries(p.f)) {
+		const w = Array.isArray(pair) ? p.w[pair[1]] : undefined;
+		const d = w ? p.d[w[1] as number] : undefined;
+		if (!w || d === undefined) return undefined;
+		const reg: Register = { v: pair[0], t: p.t + (w[0] as number), d };
+		if (w.length === 4) reg.b = `${p.t + (w[2] as number)}:${p.d[w[3] as number]}`;
+		f[name] = reg;
+	}
+	return { k: p.k, f, ...(p.x ? { x: p.x } : {}) };
+}
+
 /** The storage.sync items that hold `record`. */
 export function recordItems(record: SyncRecord, limits: SyncLimits = CHROME_LIMITS): Items {
 	const key = itemKey(record.k);
-	const whole = { r: record };
+	const packed = pack(record);
+	const whole = { r: packed };
 	if (itemSize(key, whole) <= limits.itemBytes - ITEM_MARGIN) return { [key]: whole };
-	const text = JSON.stringify(record);
+	const text = JSON.stringify(packed);
 	const g = fingerprint(text);
 	// Room for a piece: the item limit less its key and the {"g":…,"n":…,"s":""} around it (n up to 3 digits).
 	const overhead = (i: number) =>
@@ -121,9 +183,12 @@ export function recordItems(record: SyncRecord, limits: SyncLimits = CHROME_LIMI
 	return items;
 }
 
-function isRecord(value: unknown): value is SyncRecord {
-	const r = value as SyncRecord | null;
-	return !!r && typeof r === "object" && typeof r.k === "string" && !!r.f && typeof r.f === "object";
+function read(value: unknown): SyncRecord | undefined {
+	try {
+		return unpack(value as Packed);
+	} catch {
+		return undefined;
+	}
 }
 
 /**
@@ -137,8 +202,9 @@ export function readItems(items: Items): { records: SyncRecord[]; incomplete: st
 		if (!key.startsWith(ITEM_PREFIX) || PIECE.test(key)) continue;
 		const recordKey = key.slice(ITEM_PREFIX.length);
 		const head = value as { r?: unknown; g?: string; n?: number; s?: string } | null;
-		if (head && isRecord(head.r) && head.r.k === recordKey) {
-			records.push(head.r);
+		const single = head?.r ? read(head.r) : undefined;
+		if (single?.k === recordKey) {
+			records.push(single);
 			continue;
 		}
 		if (!head || typeof head.g !== "string" || typeof head.n !== "number" || typeof head.s !== "string") {
@@ -158,7 +224,8 @@ export function readItems(items: Items): { records: SyncRecord[]; incomplete: st
 		} catch {
 			parsed = undefined;
 		}
-		if (isRecord(parsed) && parsed.k === recordKey) records.push(parsed);
+		const record = parsed === undefined ? undefined : read(parsed);
+		if (record?.k === recordKey) records.push(record);
 		else incomplete.push(recordKey);
 	}
 	return { records, incomplete };
