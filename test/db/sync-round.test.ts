@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { editCapture } from "../../src/core/capture.ts";
 import { newIssueMeta, type SentIssue } from "../../src/core/newsletter.ts";
 import { type Items, readItems } from "../../src/core/sync/chunk.ts";
+import { keptVersions } from "../../src/core/sync/versions.ts";
 import { addCaptures, listDraft, updateCapture } from "../../src/db/captures.ts";
 import { getSentIssue, sendIssue } from "../../src/db/issues.ts";
 import type { DB } from "../../src/db/open.ts";
 import { loadDraftMeta, loadNewsletter, saveDraftMeta } from "../../src/db/settings.ts";
 import { syncRound } from "../../src/db/sync-cycle.ts";
-import { openSyncDatabase, type SyncDB } from "../../src/db/sync-state.ts";
+import { loadReplica, openSyncDatabase, type SyncDB } from "../../src/db/sync-state.ts";
 import { makeCapture } from "../helpers/captures.ts";
 import { freshDb } from "./db-helpers.ts";
 
@@ -108,5 +109,26 @@ describe("replicating through storage.sync into IndexedDB", () => {
 			const [c] = await listDraft(p.db);
 			expect([c?.note, c?.title]).toEqual(["v2 from B", "Title from A"]);
 		}
+	});
+});
+
+describe("a browser that opts in after another", () => {
+	it("adopts the synced draft details, and keeps its own differing text as an earlier version", async () => {
+		const storage: Items = {};
+		const a = await profile("aaaa");
+		const b = await profile("bbbb");
+		await saveDraftMeta(a.db, { ...newIssueMeta(12, "2026-01-05"), intro: "The laptop's intro" });
+		await round(a, storage, 1000);
+		await saveDraftMeta(b.db, { ...newIssueMeta(1, "2026-01-05"), intro: "Typed at home before syncing" });
+		await round(b, storage, 5000);
+		await round(a, storage, 5100);
+		for (const p of [a, b]) {
+			const meta = await loadDraftMeta(p.db, "x");
+			expect([meta.number, meta.intro]).toEqual([12, "The laptop's intro"]);
+		}
+		const versions = keptVersions((await loadReplica(b.replica)).state);
+		expect(versions.map((v) => [v.field, v.text, v.restorable])).toEqual([
+			["intro", "Typed at home before syncing", true],
+		]);
 	});
 });

@@ -34,6 +34,17 @@ async function applySync(ext: Extension, set: Items, remove: string[]): Promise<
 	);
 }
 
+/** One profile's storage.sync, as the relay reaches it. */
+export interface SyncEndpoint {
+	read(): Promise<Items>;
+	apply(set: Items, remove: string[]): Promise<void>;
+}
+
+/** A Chromium profile's storage.sync, through its service worker. */
+export function chromiumEndpoint(ext: Extension): SyncEndpoint {
+	return { read: () => readSync(ext), apply: (set, remove) => applySync(ext, set, remove) };
+}
+
 /** A small seeded generator, so a failing relay schedule can be replayed. */
 function random(seed: number): () => number {
 	let s = seed >>> 0;
@@ -63,7 +74,7 @@ export class SyncRelay {
 	readonly deliveries: { to: number; item: string; at: number; heldMs: number }[] = [];
 
 	constructor(
-		private readonly profiles: [Extension, Extension],
+		profiles: [Extension, Extension] | [SyncEndpoint, SyncEndpoint],
 		private readonly opts: { minDelayMs: number; maxDelayMs: number; duplicateRate: number; seed: number } = {
 			minDelayMs: 50,
 			maxDelayMs: 400,
@@ -72,7 +83,10 @@ export class SyncRelay {
 		},
 	) {
 		this.rand = random(opts.seed);
+		this.profiles = profiles.map((p) => ("context" in p ? chromiumEndpoint(p) : p)) as [SyncEndpoint, SyncEndpoint];
 	}
+
+	private readonly profiles: [SyncEndpoint, SyncEndpoint];
 
 	start(): void {
 		this.timer = setInterval(() => void this.poll(), 100);
@@ -94,7 +108,7 @@ export class SyncRelay {
 		this.polling = true;
 		try {
 			for (const from of [0, 1] as const) {
-				const now = await readSync(this.profiles[from]);
+				const now = await this.profiles[from].read();
 				const before = this.seen[from] as Items;
 				this.seen[from] = now;
 				const to = 1 - from;
@@ -115,8 +129,8 @@ export class SyncRelay {
 		const { minDelayMs, maxDelayMs, duplicateRate } = this.opts;
 		const send = (heldMs: number) =>
 			this.later(heldMs, async () => {
-				const target = this.profiles[to] as Extension;
-				await applySync(target, value === undefined ? {} : { [name]: value }, value === undefined ? [name] : []);
+				const target = this.profiles[to] as SyncEndpoint;
+				await target.apply(value === undefined ? {} : { [name]: value }, value === undefined ? [name] : []);
 				// What the relay itself wrote is not a change of that profile's to copy back.
 				const seen = this.seen[to] as Items;
 				if (value === undefined) delete seen[name];

@@ -176,6 +176,7 @@ export function recordLocalEdits(
 	base: Base,
 	local: LocalData,
 	ctx: { device: string; now: number },
+	remote: SyncState = {},
 ): SyncState {
 	const out: SyncState = { ...state };
 	const numbers = Object.keys(state).filter(isSentKey).map(sentNumber);
@@ -198,6 +199,15 @@ export function recordLocalEdits(
 			// Known: what the device held at its last sync; for a thing new to it, what the state already says.
 			const known = before ? (before[field] ?? null) : (record?.f[field]?.v ?? null);
 			if (canonical(value) === canonical(known) && (before || record?.f[field])) continue;
+			const synced = !before && key.startsWith("s:") ? (record?.f[field] ?? remote[key]?.f[field]) : undefined;
+			if (synced) {
+				// A setting this device never synced (it just opted in) yields to what is already synced; its own text is kept.
+				if (typeof value === "string" && value !== synced.v) {
+					const kept: Version = { f: field, v: value, t: at, d: ctx.device };
+					record = { k: key, f: record?.f ?? {}, x: unionVersions(record?.x, [kept]) };
+				}
+				continue;
+			}
 			record = write(record, key, field, value, at, ctx.device);
 		}
 		if (record) out[key] = record;
@@ -298,6 +308,6 @@ export function syncStep(
 	remote: SyncState,
 	ctx: { device: string; now: number },
 ): { state: SyncState; projection: Projection } {
-	const next = compact(mergeState(recordLocalEdits(state, base, local, ctx), remote));
+	const next = compact(mergeState(recordLocalEdits(state, base, local, ctx, remote), remote));
 	return { state: next, projection: project(next) };
 }
