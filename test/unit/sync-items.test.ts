@@ -119,3 +119,18 @@ describe("a sent issue is frozen once", () => {
 		expect(a.state[captureKey("gone")]).toBeUndefined();
 	});
 });
+
+describe("planning after a send", () => {
+	it("removes the records of captures the sent issue now carries, so the issue has room", () => {
+		const a = newDevice("devA");
+		for (let i = 0; i < 3; i++) a.captures.set(`c${i}`, makeCapture(`c${i}`, `note ${i}`, 1000 + i));
+		syncDevice(a, {}, 1100);
+		const before = planSync(a.state, {});
+		expect(Object.keys(before.writes).filter((k) => k.startsWith("r:c:"))).toHaveLength(3);
+		sendDraft(a, 2000);
+		syncDevice(a, {}, 2100);
+		const after = planSync(a.state, before.writes);
+		expect(after.removals.sort()).toEqual(["r:c:c0", "r:c:c1", "r:c:c2"]);
+		expect(Object.keys(after.writes)).toContain("r:i:1");
+	});
+});

@@ -1,7 +1,7 @@
 import type { Capture } from "../capture.ts";
 import { CHROME_LIMITS, type Items, itemSize, recordItems, recordKeyOf, type SyncLimits } from "./chunk.ts";
-import { canonical, isCaptureKey, isDeleted, isSentKey, type SyncRecord } from "./record.ts";
-import { archivedIn, project, type SyncState } from "./state.ts";
+import { canonical, isCaptureKey, isDeleted, isSentKey, latestWrite, SENT, type SyncRecord } from "./record.ts";
+import { archivedIn, project, type SyncState, sentKey } from "./state.ts";
 
 /** What this device should hold in storage.sync, and what does not fit. */
 export interface SyncPlan {
@@ -37,7 +37,14 @@ export function planSync(
 	incomplete: readonly string[] = [],
 	limits: SyncLimits = CHROME_LIMITS,
 ): SyncPlan {
-	const records = Object.values(state);
+	const archived = archivedIn(state);
+	// An archived capture's record says nothing its frozen issue does not, unless it was written after the send.
+	const redundant = (r: SyncRecord) => {
+		const number = isCaptureKey(r.k) ? archived.get(r.k.slice(2)) : undefined;
+		const sentAt = number === undefined ? undefined : state[sentKey(number)]?.f[SENT]?.t;
+		return sentAt !== undefined && latestWrite(r) <= sentAt;
+	};
+	const records = Object.values(state).filter((r) => !redundant(r));
 	const sent = records.filter((r) => isSentKey(r.k)).sort((a, b) => sentNumber(b.k) - sentNumber(a.k));
 	const inRemote = new Set(Object.keys(remote).map(recordKeyOf));
 	const createdAt = (r: SyncRecord) => Number(r.f.createdAt?.v ?? 0);
@@ -56,8 +63,11 @@ export function planSync(
 	const keepIncomplete = new Set(incomplete);
 	// Remote items of records this device will not rewrite but must not remove either.
 	const planned = new Set(ordered.map((r) => r.k));
-	const stale = (recordKey: string) =>
-		!keepIncomplete.has(recordKey) && (!state[recordKey] || (isSentKey(recordKey) && recordKey !== sent[0]?.k));
+	const stale = (recordKey: string) => {
+		const record = state[recordKey];
+		if (keepIncomplete.has(recordKey)) return false;
+		return !record || (isSentKey(recordKey) && recordKey !== sent[0]?.k) || redundant(record);
+	};
 	let bytes = 0;
 	let count = 0;
 	for (const [name, value] of Object.entries(remote)) {
@@ -97,7 +107,6 @@ export function planSync(
 		// A piece the record no longer has, or a record nobody needs.
 		return placed.has(key) || stale(key);
 	});
-	const archived = archivedIn(state);
 	const deviceOnly = project(state).captures.filter(
 		(c) => deviceOnlyKeys.has(`c:${c.id}`) && !archived.has(c.id) && c.issue === null,
 	);
