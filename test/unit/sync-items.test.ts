@@ -134,3 +134,11 @@ describe("planning after a send", () => {
 		expect(Object.keys(after.writes)).toContain("r:i:1");
 	});
 });
+
+describe("the same record is the same items everywhere", () => {
+	it("packs fields in one order whatever order the record lists them", () => {
+		const record = captureRecord("1", "note");
+		const reversed = { ...record, f: Object.fromEntries(Object.entries(record.f).reverse()) };
+		expect(JSON.stringify(recordItems(reversed))).toBe(JSON.stringify(recordItems(record)));
+	});
+});

@@ -132,7 +132,9 @@ function pack(record: SyncRecord): Packed {
 	const writes: number[][] = [];
 	const index = new Map<string, number>();
 	const f: Record<string, [Json, number]> = {};
-	for (const [name, r] of Object.entries(record.f)) {
+	// In field-name order: the same record packs to the same bytes on every device, so none rewrites another's item.
+	for (const name of Object.keys(record.f).sort()) {
+		const r = record.f[name] as Register;
 		const entry = [r.t - t0, device(r.d)];
 		if (r.b) {
 			const at = r.b.indexOf(":");
