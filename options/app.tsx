@@ -25,6 +25,7 @@ import { SettingsPanel } from "./settings-panel.tsx";
 import { StarterGallery } from "./starter-gallery.tsx";
 import { STARTERS, startFrom } from "./starters.ts";
 import { StyleMapEditor } from "./style-map-editor.tsx";
+import { SyncPanel } from "./sync-panel.tsx";
 import { Welcome } from "./welcome.tsx";
 
 type View = "draft" | "past" | "search" | "settings";
@@ -359,6 +360,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 						onSaved={reload}
 					/>
 					<PersistStatus deps={deps} />
+					{deps.sync && <SyncPanel deps={deps.sync} />}
 					<BackupPanel deps={deps} onRestored={reload} />
 					<SectionsEditor
 						newsletter={draft.newsletter}

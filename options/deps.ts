@@ -3,6 +3,7 @@ import type { Capture } from "../src/core/capture.ts";
 import type { IssueMeta, Newsletter, SentIssue } from "../src/core/newsletter.ts";
 import type { OnProgress, RestoreReport } from "../src/db/backup.ts";
 import type { GuardedEdit } from "../src/db/captures.ts";
+import type { SyncPanelDeps } from "./sync-panel.tsx";
 
 /** The draft issue and the settings that shape it, as stored. */
 export interface DraftData {
@@ -67,4 +68,6 @@ export interface OptionsDeps {
 	download(filename: string, text: string, type: string): void;
 	/** Subscribe to changes made in other windows; returns an unsubscribe. */
 	onChange(listener: () => void): () => void;
+	/** Sync through the browser's own sync (Settings); absent where the page cannot sync. */
+	sync?: SyncPanelDeps;
 }

@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { serializeBackup } from "../src/core/backup.ts";
 import { RECENT_ISSUES } from "../src/core/checklist.ts";
+import { keptVersions } from "../src/core/sync/versions.ts";
 import { readEverything, restoreBackup } from "../src/db/backup.ts";
 import { addCaptures, deleteCapture, getCapture, listDraft, updateCaptures } from "../src/db/captures.ts";
 import { importIssue } from "../src/db/import.ts";
@@ -19,11 +20,14 @@ import {
 	saveWelcomed,
 	shouldWelcome,
 } from "../src/db/settings.ts";
+import { restoreVersion } from "../src/db/sync-restore.ts";
+import { loadReplica, openSyncDatabase } from "../src/db/sync-state.ts";
 import { announceChange, onChange } from "../src/platform/changes.ts";
 import { copyToClipboard, downloadText } from "../src/platform/clipboard.ts";
 import { captureShortcut, openShortcutSettings } from "../src/platform/commands.ts";
 import { newId } from "../src/platform/id.ts";
 import { requestPersistence, storagePersisted } from "../src/platform/persist.ts";
+import { loadSyncStatus, onSyncSettingsChanged, setSyncEnabled, syncEnabled } from "../src/platform/sync-storage.ts";
 import { App } from "./app.tsx";
 import type { OptionsDeps } from "./deps.ts";
 
@@ -93,6 +97,28 @@ export function start(root: HTMLElement): void {
 		copy: copyToClipboard,
 		download: downloadText,
 		onChange,
+		sync: {
+			syncEnabled,
+			setSyncEnabled,
+			syncStatus: loadSyncStatus,
+			async syncVersions() {
+				const replica = await openSyncDatabase();
+				try {
+					return keptVersions((await loadReplica(replica)).state);
+				} finally {
+					replica.close();
+				}
+			},
+			restoreVersion: (version) => write((d) => restoreVersion(d, version, Date.now())),
+			onSyncChange(listener) {
+				const stopStatus = onSyncSettingsChanged(listener);
+				const stopData = onChange(listener);
+				return () => {
+					stopStatus();
+					stopData();
+				};
+			},
+		},
 	};
 	render(<App deps={deps} />, root);
 }

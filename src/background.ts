@@ -6,6 +6,7 @@ import { onChangeMessage } from "./platform/changes.ts";
 import { newId } from "./platform/id.ts";
 import { createMenus, type MenuClick, onInstalled, onMenuClick } from "./platform/menus.ts";
 import { openCapturePopup } from "./platform/popup-window.ts";
+import { startSync } from "./sync-background.ts";
 
 async function withDb<T>(work: (db: DB) => Promise<T>): Promise<T> {
 	const db = await openDatabase();
@@ -55,6 +56,8 @@ export function start(): void {
 	// A failed "Save link" stays on the button until that link is saved (saving it again clears it).
 	onChangeMessage(() => void refreshBadge().catch(() => {}));
 	void refreshBadge().catch(() => {});
+	// Replicates the draft through storage.sync once the curator opts in (Settings).
+	startSync();
 }
 
 start();
