@@ -493,7 +493,6 @@ export function App({ deps }: { deps: OptionsDeps }) {
 							}}
 						/>
 						<SettingsPanel
-							key={JSON.stringify([draft.newsletter.name, draft.newsletter.titleTemplate, draft.trackingParams])}
 							newsletter={draft.newsletter}
 							trackingParams={draft.trackingParams}
 							deps={deps}

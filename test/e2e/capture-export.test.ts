@@ -117,6 +117,8 @@ describe("every options view (README screenshots)", () => {
 			.setInputFiles(join(ROOT, "test/fixtures/issues/sre-weekly-90/issue.json"));
 		await options.getByRole("heading", { name: "SRE Weekly: draft issue #90" }).waitFor();
 		await options.getByRole("article", { name: "Canarying Every Second" }).waitFor();
+		// Scrolled to the cards: the export pane stays in view beside them.
+		await options.getByRole("heading", { name: /^Articles/ }).evaluate((el) => el.scrollIntoView());
 		await shot("options-draft");
 		await options.getByRole("button", { name: "Settings" }).click();
 		await options.getByLabel("Newsletter name").waitFor();
