@@ -152,7 +152,7 @@ export function DraftList(props: {
 							{section.layout === "list" && <span class="layout">list</span>}
 						</h2>
 						{captures.length === 0 ? (
-							<p class="empty-section">Nothing here yet. Drag a card here, or use its Move menu.</p>
+							<p class="section-empty">Nothing here yet. Drag a card here, or use its Move menu.</p>
 						) : (
 							<ol>
 								{shown.map((capture, i) => (
