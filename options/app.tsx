@@ -134,7 +134,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		return deps.onChange(reload);
 	}, [deps, reload]);
 
-	// The moment the draft and its export are on screen; the bench reads this mark.
+	// The moments the draft, then its export, are on screen; the bench reads these marks.
 	const loaded = draft !== undefined;
 	useLayoutEffect(() => {
 		if (loaded) performance.mark("linkletter:options-ready");
@@ -182,6 +182,10 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		[shown, meta, included, deps],
 	);
 	const options = useMemo(() => shown && renderOptions(shown.newsletter), [shown]);
+	const exported = issue !== undefined;
+	useLayoutEffect(() => {
+		if (exported) performance.mark("linkletter:export-ready");
+	}, [exported]);
 	const sections = useMemo(() => (draft ? bySection(draft) : []), [draft]);
 	// Sections the Markdown export leaves out (as the curator's template renders it), judged after
 	// the draft has painted: rendering a large draft once more must not hold up the page.
