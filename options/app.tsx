@@ -15,7 +15,7 @@ import {
 import { BackupPanel } from "./backup-panel.tsx";
 import { type CardActions, cardId, type MoveRequest, sectionHeadingId, useStableActions } from "./card-actions.ts";
 import type { DraftData, OptionsDeps } from "./deps.ts";
-import { bySection, DraftList } from "./draft-list.tsx";
+import { bySection, DraftList, type DraftSection, shareSections } from "./draft-list.tsx";
 import { ExportPanel } from "./export-panel.tsx";
 import { FieldsEditor } from "./fields-editor.tsx";
 import { GoneEditors } from "./gone-editors.tsx";
@@ -186,7 +186,12 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	useLayoutEffect(() => {
 		if (exported) performance.mark("linkletter:export-ready");
 	}, [exported]);
-	const sections = useMemo(() => (draft ? bySection(draft) : []), [draft]);
+	// Sections whose captures did not change keep their identity: only the section a move touched re-renders.
+	const lastSections = useRef<DraftSection[]>([]);
+	const sections = useMemo(() => {
+		lastSections.current = shareSections(lastSections.current, draft ? bySection(draft) : []);
+		return lastSections.current;
+	}, [draft]);
 	// Sections the Markdown export leaves out (as the curator's template renders it), judged after
 	// the draft has painted: rendering a large draft once more must not hold up the page.
 	const [leftOut, setLeftOut] = useState<CheckItem[]>([]);

@@ -92,8 +92,8 @@ async function readyTime(page: Page): Promise<{ draft: number; exported: number 
 
 /**
  * Median time from asking to move the second card of the first section one
- * down (Alt+↓, or the ↓ button where there is no keyboard move) to the frame
- * after the card shows in its new place.
+ * down (Alt+↓, or the ↓ button where there is no keyboard move) to the
+ * frame that shows the card in its new place.
  */
 async function moveTime(page: Page): Promise<number> {
 	const times: number[] = [];
@@ -106,11 +106,20 @@ async function moveTime(page: Page): Promise<number> {
 				const id = card.getAttribute("aria-label");
 				const button = card.querySelector<HTMLButtonElement>('button[aria-label$=" down"]');
 				const at = () => [...list.querySelectorAll("article")].findIndex((a) => a.getAttribute("aria-label") === id);
+				// Committed: the card is in its new place in the DOM; then the frame that paints it.
+				const moved = new Promise<void>((resolve) => {
+					const observer = new MutationObserver(() => {
+						if (at() !== 2) return;
+						observer.disconnect();
+						resolve();
+					});
+					observer.observe(list, { childList: true, subtree: true });
+				});
 				const start = performance.now();
 				if (button) button.click();
 				else card.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", altKey: true, bubbles: true }));
-				while (at() !== 2) await new Promise((resolve) => setTimeout(resolve, 0));
-				await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+				await moved;
+				await new Promise((resolve) => requestAnimationFrame(resolve));
 				return performance.now() - start;
 			}),
 		);
