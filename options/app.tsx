@@ -44,7 +44,7 @@ function withoutHold(capture: Capture, now: number): Capture {
 }
 
 /** Drafts up to this size open with their export at once; larger ones paint the draft first. */
-const EXPORT_AT_ONCE = 200;
+const EXPORT_AT_ONCE = 50;
 
 /**
  * The draft as loaded, reusing the objects of `prev` that did not change

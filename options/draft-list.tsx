@@ -28,8 +28,8 @@ export function bySection(draft: Pick<DraftData, "newsletter" | "captures">): Dr
 }
 
 /** Cards painted with the page; the rest follow in batches while the browser is idle. */
-const FIRST_PAINT = 60;
-const BATCH = 150;
+const FIRST_PAINT = 24;
+const BATCH = 100;
 
 const DRAG_TYPE = "application/x-linkletter-capture";
 
