@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { editCapture, normalizeCapture, type Section } from "../src/core/capture.ts";
+import { type Capture, editCapture, normalizeCapture, type Section } from "../src/core/capture.ts";
 import { isSavableUrl } from "../src/core/url.ts";
 import { ConflictError } from "../src/db/errors.ts";
 import type { OptionsDeps } from "./deps.ts";
@@ -23,6 +23,10 @@ export function CaptureEditor(props: {
 	gone?: string;
 	/** Tags used before, suggested as the curator types. */
 	tagSuggestions?: readonly string[];
+	/** Groups used before, offered in the Group field. */
+	groupSuggestions?: readonly string[];
+	/** After a saved edit (not a gone capture saved anew): the capture before and after, for Undo. */
+	onSaved?: (before: Capture, after: Capture) => void;
 }) {
 	const { deps, editors } = props;
 	const open = editors.get(props.id);
@@ -40,9 +44,29 @@ export function CaptureEditor(props: {
 		editors.set(capture.id, { capture, fields: next });
 		setFields(next);
 	};
-	const set = (key: Exclude<keyof EditorFields, "sponsored">) => (event: Event) =>
+	type TextField = Exclude<keyof EditorFields, "sponsored">;
+	const set = (key: TextField) => (event: Event) =>
 		put({ ...fields, [key]: (event.currentTarget as HTMLInputElement).value });
 	const isList = props.sections.find((s) => s.id === fields.section)?.layout === "list";
+	/** A labelled one-line field; `help` is read with it. */
+	const line = (key: TextField, label: string, extra: { type?: "text" | "url"; help?: string; list?: string } = {}) => (
+		<div class="field">
+			<label for={id(key)}>{label}</label>
+			<input
+				id={id(key)}
+				type={extra.type ?? "text"}
+				value={fields[key]}
+				onInput={set(key)}
+				list={extra.list}
+				aria-describedby={extra.help ? id(`${key}-help`) : undefined}
+			/>
+			{extra.help && (
+				<p id={id(`${key}-help`)} class="help">
+					{extra.help}
+				</p>
+			)}
+		</div>
+	);
 
 	/** The write for this edit: a guarded update, or (the capture is gone) a new capture. */
 	const write = (expectedUpdatedAt: number) => async () => {
@@ -52,12 +76,9 @@ export function CaptureEditor(props: {
 				normalizeCapture({ ...capture, ...editorInput(fields), issue: null, held: false }, { now, id: deps.newId() }),
 			);
 		} else {
-			await deps.update([
-				{
-					next: editCapture(capture, editorInput(fields), Math.max(deps.now(), expectedUpdatedAt + 1)),
-					expectedUpdatedAt,
-				},
-			]);
+			const next = editCapture(capture, editorInput(fields), Math.max(deps.now(), expectedUpdatedAt + 1));
+			await deps.update([{ next, expectedUpdatedAt }]);
+			props.onSaved?.(capture, next);
 		}
 		editors.delete(capture.id);
 		props.onDone();
@@ -95,28 +116,68 @@ export function CaptureEditor(props: {
 					{props.gone}
 				</p>
 			)}
-			<label for={id("title")}>Title</label>
-			<input id={id("title")} ref={titleRef} value={fields.title} onInput={set("title")} />
-			<label for={id("url")}>URL</label>
-			<input id={id("url")} type="url" value={fields.url} onInput={set("url")} />
-			<label for={id("note")}>Note</label>
-			<textarea id={id("note")} rows={4} value={fields.note} onInput={set("note")} />
-			<label for={id("section")}>Section</label>
-			<select id={id("section")} value={fields.section} onChange={set("section")}>
-				{props.sections.map((s) => (
-					<option key={s.id} value={s.id}>
-						{s.name}
-					</option>
-				))}
-			</select>
-			{isList && (
-				<>
-					<label for={id("group")}>Group</label>
-					<input id={id("group")} value={fields.group} onInput={set("group")} />
-				</>
-			)}
-			<label for={id("quote")}>Quote</label>
-			<textarea id={id("quote")} rows={3} value={fields.quote} onInput={set("quote")} />
+			<div class="field">
+				<label for={id("title")}>Title</label>
+				<input id={id("title")} ref={titleRef} value={fields.title} onInput={set("title")} />
+			</div>
+			{line("url", "URL", { type: "url" })}
+			<div class="field">
+				<label for={id("note")}>Note</label>
+				<textarea
+					id={id("note")}
+					rows={4}
+					value={fields.note}
+					onInput={set("note")}
+					aria-describedby={id("note-help")}
+				/>
+				<p id={id("note-help")} class="help">
+					Markdown: **bold**, _italic_, [text](https://…).
+				</p>
+			</div>
+			<div class="pair">
+				<div class="field">
+					<label for={id("section")}>Section</label>
+					<select id={id("section")} value={fields.section} onChange={set("section")}>
+						{props.sections.map((s) => (
+							<option key={s.id} value={s.id}>
+								{s.name}
+							</option>
+						))}
+					</select>
+				</div>
+				{line("group", "Group", {
+					list: id("groups"),
+					help: isList ? "Entries with the same group nest under one bullet." : "Used when the section is a list.",
+				})}
+				<datalist id={id("groups")}>
+					{(props.groupSuggestions ?? []).map((g) => (
+						<option key={g} value={g} />
+					))}
+				</datalist>
+			</div>
+			<div class="field">
+				<label for={id("quote")}>Quote</label>
+				<textarea id={id("quote")} rows={3} value={fields.quote} onInput={set("quote")} />
+			</div>
+			<fieldset class="byline-fields">
+				<legend>Byline and credit</legend>
+				<div class="pair">
+					{line("author", "Author")}
+					{line("siteName", "Site name")}
+				</div>
+				<div class="pair">
+					{line("publishedAt", "Published", { help: "As the page gives it, e.g. 2026-11-24." })}
+					{line("image", "Image URL", { type: "url" })}
+				</div>
+				<div class="field">
+					<label for={id("description")}>Description</label>
+					<textarea id={id("description")} rows={2} value={fields.description} onInput={set("description")} />
+				</div>
+				<div class="pair">
+					{line("viaName", "Via", { help: "Who pointed you to it: “Thanks to … for this one”." })}
+					{line("viaUrl", "Via link", { type: "url" })}
+				</div>
+			</fieldset>
 			<TagsInput
 				id={id("tags")}
 				value={fields.tags}
@@ -147,7 +208,9 @@ export function CaptureEditor(props: {
 			<div role="alert">{error && <p class="error">{error}</p>}</div>
 			<SaveFailure failure={failure} />
 			<div class="actions">
-				<button type="submit">{props.gone ? "Save as a new capture" : "Save"}</button>
+				<button type="submit" class="primary">
+					{props.gone ? "Save as a new capture" : "Save"}
+				</button>
 				{conflict?.current && conflict.current.issueKey === 0 && (
 					<button type="button" onClick={() => conflict.current && save(conflict.current.updatedAt)}>
 						Overwrite with my version

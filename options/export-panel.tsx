@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useMemo, useRef, useState } from "preact/hooks";
 import type { Issue } from "../src/core/issue.ts";
 import {
@@ -73,6 +74,8 @@ export function ExportPanel(props: {
 	renderOptions?: RenderOptions;
 	/** With the editor: store one format's partials. */
 	onPartialsChange?: (format: Format, partials: Record<string, string>) => Promise<void>;
+	/** Shown under the export's actions, above the template editors (the checklist and Mark as sent). */
+	children?: ComponentChildren;
 }) {
 	const { issue, templates, frozen } = props;
 	/** A format's text: as sent when frozen, else rendered with the curator's template. */
@@ -118,39 +121,48 @@ export function ExportPanel(props: {
 
 	return (
 		<section class="export" aria-labelledby="export-heading">
-			<h2 id="export-heading">{props.heading ?? "Export"}</h2>
-			<label for="export-format">Format</label>
-			<select
-				id="export-format"
-				value={format}
-				onChange={(e) => {
-					const value = (e.currentTarget as HTMLSelectElement).value;
-					if (isFormat(value)) setFormat(value);
-				}}
-			>
-				{FORMATS.map((f) => (
-					<option key={f} value={f}>
-						{FORMAT_NAMES[f]}
-					</option>
-				))}
-			</select>
+			<div class="pane-head">
+				<h2 id="export-heading">{props.heading ?? "Export"}</h2>
+				<div class="toolbar">
+					<label for="export-format" class="inline-label">
+						Format
+					</label>
+					<select
+						id="export-format"
+						value={format}
+						onChange={(e) => {
+							const value = (e.currentTarget as HTMLSelectElement).value;
+							if (isFormat(value)) setFormat(value);
+						}}
+					>
+						{FORMATS.map((f) => (
+							<option key={f} value={f}>
+								{FORMAT_NAMES[f]}
+							</option>
+						))}
+					</select>
+					<button type="button" class="primary" onClick={copy}>
+						Copy
+					</button>
+					<button type="button" onClick={download}>
+						Download
+					</button>
+				</div>
+			</div>
+			<p role="status" class="status">
+				{status}
+			</p>
 			{format === "html" ? (
 				<iframe class="preview" title="HTML preview" sandbox="" srcdoc={withPreviewPolicy(output)} />
 			) : (
 				<>
-					<label for={id}>{FORMAT_NAMES[format]}</label>
-					<textarea id={id} readOnly rows={24} value={output} />
+					<label for={id} class="sr-only">
+						{FORMAT_NAMES[format]}
+					</label>
+					<textarea id={id} class="preview" readOnly rows={24} value={output} />
 				</>
 			)}
-			<div class="actions">
-				<button type="button" onClick={copy}>
-					Copy
-				</button>
-				<button type="button" onClick={download}>
-					Download
-				</button>
-			</div>
-			<p role="status">{status}</p>
+			{props.children}
 			{props.onTemplatesChange && (
 				<TemplateEditor
 					formatName={FORMAT_NAMES[format]}

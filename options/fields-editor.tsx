@@ -123,6 +123,7 @@ export function FieldsEditor(props: { newsletter: Newsletter; onSave: (newslette
 							<div class="actions">
 								<button
 									type="button"
+									class="danger"
 									aria-label={`Remove field “${def.label}”`}
 									onClick={() => setDefs(defs.filter((_, j) => j !== i))}
 								>
@@ -159,7 +160,7 @@ export function FieldsEditor(props: { newsletter: Newsletter; onSave: (newslette
 				<button type="submit">Add field</button>
 			</form>
 			<div class="actions">
-				<button type="button" onClick={() => void save()}>
+				<button type="button" class="primary" onClick={() => void save()}>
 					Save fields
 				</button>
 			</div>

@@ -9,6 +9,15 @@ export type EditorFields = Pick<Capture, "title" | "url" | "note" | "section"> &
 	/** Custom fields as typed, one "name: value" a line. */
 	custom: string;
 	sponsored: boolean;
+	/** Credit: who pointed the curator to the link, and where (both optional). */
+	viaName: string;
+	viaUrl: string;
+	/** The byline and page details, as read from the page and corrected by the curator. */
+	author: string;
+	siteName: string;
+	publishedAt: string;
+	description: string;
+	image: string;
 };
 
 /** Tags typed with commas between them. */
@@ -34,8 +43,10 @@ export function parseCustomFields(text: string): Record<string, string> {
 
 /** The editor's fields as a capture edit. */
 export function editorInput(fields: EditorFields): Partial<CaptureInput> {
-	const { tags, custom, sponsored, ...rest } = fields;
-	return { ...rest, tags: splitTags(tags), fields: parseCustomFields(custom), sponsored };
+	const { tags, custom, sponsored, viaName, viaUrl, ...rest } = fields;
+	// An emptied field clears what the page said (normalizeCapture drops empty text).
+	const via = viaName.trim() ? { name: viaName, url: viaUrl } : undefined;
+	return { ...rest, via, tags: splitTags(tags), fields: parseCustomFields(custom), sponsored };
 }
 
 /** An editor the curator opened: the capture as it was then, and what they have typed since. */
@@ -66,6 +77,13 @@ export function fieldsOf(capture: Capture): EditorFields {
 			.map(([name, value]) => `${name}: ${value}`)
 			.join("\n"),
 		sponsored: capture.sponsored === true,
+		viaName: capture.via?.name ?? "",
+		viaUrl: capture.via?.url ?? "",
+		author: capture.author ?? "",
+		siteName: capture.siteName ?? "",
+		publishedAt: capture.publishedAt ?? "",
+		description: capture.description ?? "",
+		image: capture.image ?? "",
 	};
 }
 

@@ -86,7 +86,7 @@ export function PartialsEditor(props: {
 							onInput={(e) => change(i, { text: (e.currentTarget as HTMLTextAreaElement).value })}
 						/>
 						<div role="alert">{error && <p class="error">{templateErrorText(error, "")}</p>}</div>
-						<button type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+						<button type="button" class="danger" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
 							Delete partial {row.name}
 						</button>
 					</fieldset>
@@ -96,7 +96,7 @@ export function PartialsEditor(props: {
 				<button type="button" onClick={add}>
 					Add a partial
 				</button>
-				<button type="button" onClick={() => void save()}>
+				<button type="button" class="primary" onClick={() => void save()}>
 					Save partials
 				</button>
 			</div>

@@ -197,6 +197,7 @@ function SectionRow(props: {
 						</select>
 						<button
 							type="button"
+							class="danger"
 							aria-label={`Delete section “${section.name}”`}
 							onClick={() => props.apply((n) => deleteSection(n, section.id, moveTo, props.captures, props.now()))}
 						>

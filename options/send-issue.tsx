@@ -53,7 +53,7 @@ export function SendIssue(props: {
 					Send issue #{props.number} with {props.count} links
 					{props.held > 0 ? ` (${props.held} held for the next issue)` : ""}? It will be archived and a new draft
 					started.{" "}
-					<button type="button" onClick={send}>
+					<button type="button" class="primary" onClick={send}>
 						Yes, mark #{props.number} as sent
 					</button>{" "}
 					<button type="button" onClick={() => setConfirming(false)}>
@@ -61,7 +61,7 @@ export function SendIssue(props: {
 					</button>
 				</p>
 			) : (
-				<button type="button" onClick={() => setConfirming(true)} disabled={props.count === 0}>
+				<button type="button" class="send-button" onClick={() => setConfirming(true)} disabled={props.count === 0}>
 					Mark as sent
 				</button>
 			)}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Newsletter } from "../src/core/newsletter.ts";
 import { DEFAULT_TRACKING_PARAMS } from "../src/core/url.ts";
 import type { OptionsDeps } from "./deps.ts";
@@ -17,6 +17,20 @@ export function SettingsPanel(props: {
 	const [titleTemplate, setTitleTemplate] = useState(props.newsletter.titleTemplate);
 	const [params, setParams] = useState(props.trackingParams.join("\n"));
 	const [shortcut, setShortcut] = useState<string>();
+	// Settings saved elsewhere (another tab, a restore) show here at once; a field being edited keeps what was typed.
+	const stored = {
+		name: props.newsletter.name,
+		title: props.newsletter.titleTemplate,
+		params: props.trackingParams.join("\n"),
+	};
+	const seen = useRef(stored);
+	useEffect(() => {
+		const before = seen.current;
+		if (stored.name !== before.name) setName((typed) => (typed === before.name ? stored.name : typed));
+		if (stored.title !== before.title) setTitleTemplate((typed) => (typed === before.title ? stored.title : typed));
+		if (stored.params !== before.params) setParams((typed) => (typed === before.params ? stored.params : typed));
+		seen.current = stored;
+	}, [stored.name, stored.title, stored.params]);
 	const [status, setStatus] = useState<string>();
 	const { failure, run } = useSave();
 	useEffect(() => {

@@ -84,6 +84,7 @@ export function StyleMapEditor(props: { newsletter: Newsletter; onSave: (newslet
 							</span>
 							<button
 								type="button"
+								class="danger"
 								aria-label={`Remove style ${row.element}`}
 								onClick={() => setRows(rows.filter((_, j) => j !== i))}
 							>

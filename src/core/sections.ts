@@ -188,3 +188,100 @@ export function moveCapture(captures: readonly Capture[], id: string, by: -1 | 1
 		{ ...other, position: target.position, updatedAt: now },
 	];
 }
+
+/** Where a capture goes: a section, and its index among that section's other captures (clamped). */
+export interface CapturePlace {
+	section: string;
+	index: number;
+}
+
+/**
+ * Move a capture to `place`: into that section (keeping it when it is the
+ * capture's own) at that index among the section's other captures, in
+ * position order. Returns only the captures that change: usually just the
+ * moved one, given a position between its new neighbours; the section is
+ * renumbered 0, 1, 2… only when its neighbours leave no room between them.
+ */
+export function moveCaptureTo(captures: readonly Capture[], id: string, place: CapturePlace, now: number): Capture[] {
+	const target = captures.find((c) => c.id === id);
+	if (!target) return [];
+	const peers = captures.filter((c) => c.section === place.section && c.id !== id).sort(byPosition);
+	const index = Math.max(0, Math.min(Math.trunc(place.index), peers.length));
+	const before = peers[index - 1];
+	const after = peers[index];
+	const sameSection = target.section === place.section;
+	// Already there: the same section, between the same neighbours.
+	if (sameSection) {
+		const current = [...peers, target].sort(byPosition);
+		if (current.indexOf(target) === index) return [];
+	}
+	const moved = (position: number): Capture => ({ ...target, section: place.section, position, updatedAt: now });
+	if (!before && !after) return [moved(sameSection ? target.position : 0)];
+	if (!before && after) return [moved(after.position - 1)];
+	if (before && !after) return [moved(before.position + 1)];
+	const low = (before as Capture).position;
+	const high = (after as Capture).position;
+	const middle = low + (high - low) / 2;
+	if (middle > low && middle < high) return [moved(middle)];
+	// No number fits between them (equal positions, or floats exhausted): renumber the section.
+	const ordered = [...peers.slice(0, index), target, ...peers.slice(index)];
+	return ordered.flatMap((c, i) => {
+		if (c.id === id) return [moved(i)];
+		return c.position === i ? [] : [{ ...c, position: i, updatedAt: now }];
+	});
+}
+
+/** The capture's place within its own section, in position order; undefined when it is not there. */
+function placeOf(
+	captures: readonly Capture[],
+	id: string,
+): { section: string; index: number; count: number } | undefined {
+	const target = captures.find((c) => c.id === id);
+	if (!target) return undefined;
+	const peers = captures.filter((c) => c.section === target.section).sort(byPosition);
+	return { section: target.section, index: peers.indexOf(target), count: peers.length };
+}
+
+/** Move a capture to the top of its section. */
+export function moveCaptureToTop(captures: readonly Capture[], id: string, now: number): Capture[] {
+	const at = placeOf(captures, id);
+	return at ? moveCaptureTo(captures, id, { section: at.section, index: 0 }, now) : [];
+}
+
+/** Move a capture to the bottom of its section. */
+export function moveCaptureToBottom(captures: readonly Capture[], id: string, now: number): Capture[] {
+	const at = placeOf(captures, id);
+	return at ? moveCaptureTo(captures, id, { section: at.section, index: at.count - 1 }, now) : [];
+}
+
+/** Move a capture to the end of another section (its own: nothing changes). */
+export function moveCaptureToSection(
+	captures: readonly Capture[],
+	id: string,
+	section: string,
+	now: number,
+): Capture[] {
+	const at = placeOf(captures, id);
+	if (!at || at.section === section) return [];
+	return moveCaptureTo(captures, id, { section, index: Number.MAX_SAFE_INTEGER }, now);
+}
+
+/**
+ * Move a capture into the section before (-1) or after (+1) its own in
+ * `order` (section ids as the curator sees them), reading on: going forward
+ * it arrives at the top of the next section, going back at the bottom of
+ * the previous one. At either end nothing changes.
+ */
+export function moveCaptureAcross(
+	captures: readonly Capture[],
+	order: readonly string[],
+	id: string,
+	by: -1 | 1,
+	now: number,
+): Capture[] {
+	const at = placeOf(captures, id);
+	if (!at) return [];
+	const to = order[order.indexOf(at.section) + by];
+	if (to === undefined || order.indexOf(at.section) === -1) return [];
+	return moveCaptureTo(captures, id, { section: to, index: by === 1 ? 0 : Number.MAX_SAFE_INTEGER }, now);
+}

@@ -107,6 +107,33 @@ describe("capture a page, edit it, export the issue", () => {
 	});
 });
 
+describe("every options view (README screenshots)", () => {
+	it("shows the SRE Weekly #90 draft, past issues and settings", async () => {
+		const options = await openOptions();
+		const shot = (name: string) => options.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+		mkdirSync(SCREENSHOTS, { recursive: true });
+		await options
+			.getByLabel("Import issue file")
+			.setInputFiles(join(ROOT, "test/fixtures/issues/sre-weekly-90/issue.json"));
+		await options.getByRole("heading", { name: "SRE Weekly: draft issue #90" }).waitFor();
+		await options.getByRole("article", { name: "Canarying Every Second" }).waitFor();
+		// Scrolled to the cards: the export pane stays in view beside them.
+		await options.getByRole("heading", { name: /^Articles/ }).evaluate((el) => el.scrollIntoView());
+		await shot("options-draft");
+		await options.getByRole("button", { name: "Settings" }).click();
+		await options.getByLabel("Newsletter name").waitFor();
+		await shot("options-settings");
+		await options.getByRole("button", { name: "Draft issue" }).click();
+		await options.getByRole("button", { name: "Mark as sent" }).click();
+		await options.getByRole("button", { name: "Yes, mark #90 as sent" }).click();
+		await options.getByRole("heading", { name: "SRE Weekly: draft issue #91" }).waitFor();
+		await options.getByRole("button", { name: "Past issues" }).click();
+		await options.getByRole("button", { name: /^#90 · / }).click();
+		await options.getByLabel("Markdown", { exact: true }).waitFor();
+		await shot("options-past");
+	});
+});
+
 describe("pages the extension may not read", () => {
 	it("on a PDF, says the document and selection could not be read, and still saves the link", async () => {
 		const { tabId } = await openArticle("/report.pdf");

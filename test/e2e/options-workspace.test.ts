@@ -1,0 +1,130 @@
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Extension, launchExtension, ROOT } from "./harness.ts";
+
+let ext: Extension;
+let options: Page;
+
+const optionsUrl = () => `chrome-extension://${ext.id}/options/index.html`;
+const titlesIn = (section: string) =>
+	options
+		.getByRole("region", { name: new RegExp(`^${section}`) })
+		.getByRole("article")
+		.evaluateAll((cards) => cards.map((c) => c.getAttribute("aria-label")));
+const focusedCard = () =>
+	options.evaluate(() => document.activeElement?.closest("article")?.getAttribute("aria-label"));
+const markdown = () => options.getByLabel("Markdown", { exact: true }).inputValue();
+
+beforeEach(async () => {
+	ext = await launchExtension();
+	options = await ext.context.newPage();
+	await options.goto(optionsUrl());
+	await options
+		.getByLabel("Import issue file")
+		.setInputFiles(join(ROOT, "test/fixtures/issues/sre-weekly-90/issue.json"));
+	await options.getByRole("heading", { name: "SRE Weekly: draft issue #90" }).waitFor();
+	await options.getByRole("article", { name: "Canarying Every Second" }).waitFor();
+});
+afterEach(async () => {
+	await ext?.close();
+});
+
+describe("the draft workspace in Chromium", () => {
+	it("renders at the intended size (not Chromium's 75 % for extension pages); the export pane stays in view", async () => {
+		expect(await options.evaluate(() => getComputedStyle(document.body).fontSize)).toBe("14px");
+		const hint = await options
+			.locator(".help")
+			.first()
+			.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+		const label = await options
+			.locator("label")
+			.first()
+			.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+		expect(hint).toBeLessThan(label);
+		await options.getByRole("article").last().scrollIntoViewIfNeeded();
+		const copy = await options.getByRole("button", { name: "Copy" }).boundingBox();
+		const height = options.viewportSize()?.height ?? 0;
+		expect(copy && copy.y >= 0 && copy.y + copy.height <= height).toBe(true);
+	});
+
+	it("reaches Copy with a skip link, in three Tab presses", async () => {
+		await options.reload();
+		await options.getByRole("article", { name: "Canarying Every Second" }).waitFor();
+		await options.keyboard.press("Tab");
+		await options.keyboard.press("Tab");
+		expect(await options.evaluate(() => document.activeElement?.textContent)).toBe("Skip to export and send");
+		await options.keyboard.press("Enter");
+		for (let i = 0; i < 3 && (await options.evaluate(() => document.activeElement?.textContent)) !== "Copy"; i++) {
+			await options.keyboard.press("Tab");
+		}
+		expect(await options.evaluate(() => document.activeElement?.textContent)).toBe("Copy");
+	});
+
+	it("moves a card by keyboard and by drag and drop, the export follows, and Undo in the toast puts it back", async () => {
+		const before = await titlesIn("Articles");
+		const third = before[2] as string;
+		await options.getByRole("article", { name: third }).getByRole("link", { name: third }).focus();
+		await options.keyboard.press("Alt+ArrowUp");
+		await expect.poll(() => titlesIn("Articles")).toEqual([before[0], third, before[1], ...before.slice(3)]);
+		await expect
+			.poll(() => options.getByRole("status", { name: "Last action" }).innerText())
+			.toContain(`Moved “${third}” to 2 of ${before.length} in Articles.`);
+		expect(await focusedCard()).toBe(third);
+		await options.keyboard.press("Alt+ArrowRight");
+		// The SRE Weekly sections read Articles, Outages, Tools: Alt+→ goes on to the top of Outages.
+		await expect.poll(async () => (await titlesIn("Outages"))[0]).toBe(third);
+		const url = await options.getByRole("link", { name: third }).getAttribute("href");
+		const outages = async () => (await markdown()).split("## Outages")[1] ?? "";
+		await expect.poll(outages).toContain(`(${url})`);
+		expect(await focusedCard()).toBe(third);
+		await options.keyboard.press("Control+z");
+		await expect.poll(async () => (await titlesIn("Outages")).includes(third)).toBe(false);
+		await expect.poll(outages).not.toContain(`(${url})`);
+
+		// Drag the third article onto the top half of the first (both in view: a drag does not scroll).
+		const now = await titlesIn("Articles");
+		const dragged = now[2] as string;
+		await options.getByRole("article", { name: now[0] as string }).evaluate((el) => el.scrollIntoView());
+		const handle = options.getByRole("article", { name: dragged }).locator("[data-drag]");
+		await handle.dragTo(options.getByRole("article", { name: now[0] as string }), { targetPosition: { x: 40, y: 5 } });
+		await expect.poll(() => titlesIn("Articles")).toEqual([dragged, now[0], now[1], ...now.slice(3)]);
+		const last = dragged;
+		await options.reload();
+		await options.getByRole("article", { name: last }).waitFor();
+		expect((await titlesIn("Articles"))[0]).toBe(last);
+		await options.getByRole("button", { name: "Undo" }).waitFor({ state: "detached" });
+	});
+
+	it("delete shows Undo beside the draft; focus goes to the next card, and back to the restored card", async () => {
+		const titles = await titlesIn("Articles");
+		const [first, second] = titles as [string, string];
+		await options.getByRole("button", { name: `Delete “${first}”` }).click();
+		await expect.poll(focusedCard).toBe(second);
+		const undo = options.getByRole("button", { name: "Undo" });
+		const box = await undo.boundingBox();
+		expect(box && box.y > (options.viewportSize()?.height ?? 0) / 2).toBe(true);
+		await undo.click();
+		await expect.poll(focusedCard).toBe(first);
+		await expect.poll(() => titlesIn("Articles")).toEqual(titles);
+	});
+
+	it("a setting saved in another tab reaches this tab's draft and export title without a reload", async () => {
+		const other = await ext.context.newPage();
+		await other.goto(optionsUrl());
+		await other.getByRole("button", { name: "Settings" }).click();
+		await other.getByLabel("Newsletter name").fill("Renamed Weekly");
+		await other.getByLabel("Issue title").fill("{{newsletter}} No. {{number}}");
+		await other.getByRole("button", { name: "Save settings" }).click();
+		await other.getByText("Settings saved.").waitFor();
+		await expect.poll(markdown).toMatch(/^# Renamed Weekly No\. 90\n/);
+		await options.getByRole("heading", { name: "Renamed Weekly: draft issue #90" }).waitFor();
+		// And this tab's own settings view reaches its own draft view.
+		await options.getByRole("button", { name: "Settings" }).click();
+		await options.getByLabel("Newsletter name").fill("Own Tab Weekly");
+		await options.getByRole("button", { name: "Save settings" }).click();
+		await options.getByText("Settings saved.").waitFor();
+		await options.getByRole("button", { name: "Draft issue" }).click();
+		await expect.poll(markdown).toMatch(/^# Own Tab Weekly No\. 90\n/);
+	});
+});
