@@ -80,6 +80,23 @@ function focusSoon(id: string, tries = 40): void {
 	}, 0);
 }
 
+/**
+ * Mark the moment the frame now being prepared has been painted: a
+ * message posted from the animation frame callback is delivered after that
+ * frame's paint, not before layout as a mark set during rendering would be.
+ */
+function markAfterPaint(name: string): void {
+	if (typeof requestAnimationFrame !== "function") return; // No frames to wait for (a test's DOM).
+	requestAnimationFrame(() => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => {
+			performance.mark(name);
+			channel.port1.close();
+		};
+		channel.port2.postMessage(null);
+	});
+}
+
 /** Ignore a shortcut typed into a field: there, Ctrl+Z undoes typing. */
 function inField(target: EventTarget | null): boolean {
 	return target instanceof Element && target.closest("input, textarea, select, [contenteditable]") !== null;
@@ -180,16 +197,17 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		return deps.onChange(reload);
 	}, [deps, reload]);
 
-	// The moments the draft, then its export, are on screen; the bench reads these marks.
+	// The moments the draft, then its export, are on screen (the frame painted); the bench reads these marks.
 	const loaded = draft !== undefined;
 	useLayoutEffect(() => {
-		if (loaded) performance.mark("linkletter:options-ready");
+		if (loaded) markAfterPaint("linkletter:options-ready");
 	}, [loaded]);
 
 	/** Run a write; show its error; reload either way so the page shows what is stored. */
 	const write = async (action: () => Promise<void>) => {
 		try {
 			await action();
+			performance.mark("linkletter:stored");
 			setError(undefined);
 		} catch (e) {
 			setError(e instanceof Error ? e.message : String(e));
@@ -230,7 +248,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	const options = useMemo(() => shown && renderOptions(shown.newsletter), [shown]);
 	const exported = issue !== undefined;
 	useLayoutEffect(() => {
-		if (exported) performance.mark("linkletter:export-ready");
+		if (exported) markAfterPaint("linkletter:export-ready");
 	}, [exported]);
 	// Sections whose captures did not change keep their identity: only the section a move touched re-renders.
 	const lastSections = useRef<DraftSection[]>([]);

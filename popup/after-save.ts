@@ -5,7 +5,6 @@ import { recentSentIssues } from "../src/db/issues.ts";
 import type { DB } from "../src/db/open.ts";
 
 export { markTabSaved } from "../src/platform/badge.ts";
-export { announceChange } from "../src/platform/changes.ts";
 
 /** Tags used in the draft and the last `issues` sent issues, most used first. */
 export async function knownTags(db: DB, issues: number): Promise<string[]> {

@@ -3,6 +3,7 @@ import { sentIssueDates } from "../src/db/issues.ts";
 import { openDatabase } from "../src/db/open.ts";
 import { loadGroups, loadLastSection, loadNewsletter, loadTrackingParams } from "../src/db/settings.ts";
 import type { PageSnapshot } from "../src/page/read-page.ts";
+import { announceChangeNow } from "../src/platform/direct.ts";
 import { newId } from "../src/platform/id.ts";
 import { runPageScript } from "../src/platform/scripting.ts";
 import { forgetUnsaved, keepUnsaved, readUnsaved } from "../src/platform/unsaved.ts";
@@ -50,8 +51,8 @@ export function start(root: HTMLElement, first: FirstPaint): void {
 		async save(capture, options) {
 			const [{ saveCapture }, d] = await Promise.all([saveCode(), db]);
 			await saveCapture(d, capture, options);
-			// Told once the write is committed; the popup stays open long enough for the message to leave.
-			void afterSave().then(({ announceChange }) => announceChange());
+			// Told the moment the write has committed, not after a module loads: the popup may close at once.
+			announceChangeNow();
 		},
 		async knownTags() {
 			const [{ knownTags }, d] = await Promise.all([afterSave(), db]);

@@ -1,26 +1,14 @@
 import { browser } from "./browser.ts";
+import { broadcastChange, CHANGED_MESSAGE, CHANGES_CHANNEL, type ChangeMessage, thisPage } from "./change-message.ts";
 
-const CHANNEL = "linkletter-changes";
-export const CHANGED_MESSAGE = "linkletter:changed";
-
-type ChangeMessage = { type: typeof CHANGED_MESSAGE; from: string };
-
-let pageId: string | undefined;
-/** This page's id, so it does not react to its own announcements. */
-function thisPage(): string {
-	pageId ??= crypto.randomUUID();
-	return pageId;
-}
+export { CHANGED_MESSAGE };
 
 /**
  * Tell the other open Linkletter pages, and the background worker (which
  * keeps the toolbar badge), that stored data changed.
  */
 export function announceChange(): void {
-	const message: ChangeMessage = { type: CHANGED_MESSAGE, from: thisPage() };
-	const channel = new BroadcastChannel(CHANNEL);
-	channel.postMessage(message);
-	channel.close();
+	const message = broadcastChange();
 	// The worker may be asleep; a runtime message wakes it. Nobody listening is fine.
 	browser.runtime.sendMessage(message).catch(() => {});
 }
@@ -31,7 +19,7 @@ export function announceChange(): void {
  * what the curator is typing). Returns an unsubscribe.
  */
 export function onChange(listener: () => void): () => void {
-	const channel = new BroadcastChannel(CHANNEL);
+	const channel = new BroadcastChannel(CHANGES_CHANNEL);
 	const me = thisPage();
 	channel.onmessage = (event: MessageEvent<ChangeMessage>) => {
 		if (event.data?.type === CHANGED_MESSAGE && event.data.from !== me) listener();

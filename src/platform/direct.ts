@@ -1,3 +1,4 @@
+import { broadcastChange } from "./change-message.ts";
 import type { TabInfo } from "./tabs.ts";
 
 type RawTab = { id?: number; url?: string; pendingUrl?: string; title?: string };
@@ -6,6 +7,9 @@ interface DirectApi {
 	tabs: {
 		get(id: number): Promise<RawTab | undefined>;
 		query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<RawTab[]>;
+	};
+	runtime: {
+		sendMessage(message: unknown): Promise<unknown>;
 	};
 	scripting: {
 		executeScript(o: { target: { tabId: number }; files: string[] }): Promise<{ result?: unknown }[]>;
@@ -33,4 +37,17 @@ export async function firstTab(tabId?: number): Promise<TabInfo | undefined> {
 		tabId !== undefined ? await tabs.get(tabId) : (await tabs.query({ active: true, lastFocusedWindow: true }))[0];
 	if (!tab) return undefined;
 	return { id: tab.id, url: tab.url ?? tab.pendingUrl ?? "", title: tab.title ?? "" };
+}
+
+/**
+ * announceChange (changes.ts) without the polyfill, for the popup: sent the
+ * moment a save has committed, before the popup can close, so open options
+ * pages and the sync replicator in the worker hear of it.
+ */
+export function announceChangeNow(): void {
+	const message = broadcastChange();
+	// The worker may be asleep; a runtime message wakes it. Nobody listening is fine.
+	directApi()
+		?.runtime.sendMessage(message)
+		.catch(() => {});
 }

@@ -91,42 +91,67 @@ async function readyTime(page: Page): Promise<{ draft: number; exported: number 
 }
 
 /**
- * Median time from asking to move the second card of the first section one
- * down (Alt+↓, or the ↓ button where there is no keyboard move) to the
- * frame that shows the card in its new place.
+ * Medians, for moving the second card of the first section to the next
+ * section (Alt+→: the keyboard's drag to another section), of the time from
+ * the key to the frame that shows the card in the other section, and to the
+ * move stored in IndexedDB (the page marks linkletter:stored when the write
+ * has committed).
  */
-async function moveTime(page: Page): Promise<number> {
-	const times: number[] = [];
+async function moveTime(page: Page): Promise<{ shown: number; stored: number }> {
+	const shown: number[] = [];
+	const stored: number[] = [];
 	for (let r = 0; r < RUNS; r++) {
-		times.push(
-			await page.evaluate(async () => {
-				const list = document.querySelector("section.section ol") as HTMLOListElement;
-				const item = list.children[1] as HTMLElement;
-				const card = item.querySelector("article") as HTMLElement;
-				const id = card.getAttribute("aria-label");
-				const button = card.querySelector<HTMLButtonElement>('button[aria-label$=" down"]');
-				const at = () => [...list.querySelectorAll("article")].findIndex((a) => a.getAttribute("aria-label") === id);
-				// Committed: the card is in its new place in the DOM; then the frame that paints it.
-				const moved = new Promise<void>((resolve) => {
-					const observer = new MutationObserver(() => {
-						if (at() !== 2) return;
-						observer.disconnect();
-						resolve();
-					});
-					observer.observe(list, { childList: true, subtree: true });
+		const t = await page.evaluate(async () => {
+			const lists = document.querySelectorAll("section.section ol");
+			const [from, to] = [lists[0], lists[1]] as [HTMLOListElement, HTMLOListElement];
+			const card = (from.children[1] as HTMLElement).querySelector("article") as HTMLElement;
+			const id = card.id;
+			// Shown: the card is in the other section's list; then the frame that paints it.
+			const moved = new Promise<void>((resolve) => {
+				const observer = new MutationObserver(() => {
+					if (!to.querySelector(`[id="${id}"]`)) return;
+					observer.disconnect();
+					resolve();
 				});
-				const start = performance.now();
-				if (button) button.click();
-				else card.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", altKey: true, bubbles: true }));
-				await moved;
-				await new Promise((resolve) => requestAnimationFrame(resolve));
-				return performance.now() - start;
-			}),
-		);
-		// Let the write and the reload after it settle before the next move.
+				observer.observe(to, { childList: true, subtree: true });
+			});
+			performance.clearMarks("linkletter:stored");
+			const written = new Promise<void>((resolve) => {
+				const poll = () =>
+					performance.getEntriesByName("linkletter:stored").length > 0 ? resolve() : setTimeout(poll, 1);
+				poll();
+			});
+			const start = performance.now();
+			card.focus();
+			card.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", altKey: true, bubbles: true }));
+			await moved;
+			await new Promise<void>((resolve) =>
+				requestAnimationFrame(() => {
+					const channel = new MessageChannel();
+					channel.port1.onmessage = () => resolve();
+					channel.port2.postMessage(null);
+				}),
+			);
+			const painted = performance.now() - start;
+			await written;
+			const storedAt = (performance.getEntriesByName("linkletter:stored")[0]?.startTime ?? 0) - start;
+			return { painted, storedAt };
+		});
+		shown.push(t.painted);
+		stored.push(t.storedAt);
+		// Let the reload after the write settle before the next move.
 		await page.waitForTimeout(300);
 	}
-	return median(times);
+	return { shown: median(shown), stored: median(stored) };
+}
+
+/** The page's JS heap after a full collection, in MB (the DevTools protocol's own count). */
+async function heapMb(page: Page): Promise<number> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send("HeapProfiler.collectGarbage");
+	const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+	await cdp.detach();
+	return usedSize / 1024 / 1024;
 }
 
 it("options page: open with 10,000 saved links, and with 1,000 in the draft; move a card", async () => {
@@ -138,24 +163,34 @@ it("options page: open with 10,000 saved links, and with 1,000 in the draft; mov
 	await page.getByRole("article").nth(149).waitFor({ state: "attached" });
 	expect(await page.getByRole("article").count()).toBe(150);
 	const archiveMove = await moveTime(page);
+	const archiveHeap = await heapMb(page);
 	await seed(page, 0, 1_000);
 	const big = await readyTime(page);
 	const bigMove = await moveTime(page);
+	const bigHeap = await heapMb(page);
 	record([
 		{
-			measure: `options: draft painted, 10,000 archived + 150 in draft (median of ${RUNS})`,
+			measure: `options: navigation → draft painted, 10,000 archived over 200 sent issues + 150 in draft (median of ${RUNS})`,
 			value: ms(archive.draft),
 			target: "≤ 300 ms",
 		},
-		{ measure: "options: export painted, same", value: ms(archive.exported), target: "—" },
-		{ measure: "options: move committed, same", value: ms(archiveMove), target: "≤ 20 ms" },
+		{ measure: "options: navigation → export painted, same", value: ms(archive.exported), target: "—" },
+		{ measure: "options: move to another section → shown, same", value: ms(archiveMove.shown), target: "≤ 20 ms" },
+		{ measure: "options: move to another section → stored, same", value: ms(archiveMove.stored), target: "—" },
+		{ measure: "options: JS heap, same", value: `${archiveHeap.toFixed(1)} MB`, target: "≤ 100 MB" },
 		{
-			measure: `options: draft painted, 1,000 in draft (median of ${RUNS})`,
+			measure: `options: navigation → draft painted, 1,000 in draft (median of ${RUNS})`,
 			value: ms(big.draft),
 			target: "≤ 300 ms",
 		},
-		{ measure: "options: export painted, 1,000 in draft", value: ms(big.exported), target: "—" },
-		{ measure: "options: move committed, 1,000 in draft", value: ms(bigMove), target: "≤ 20 ms" },
+		{ measure: "options: navigation → export painted, 1,000 in draft", value: ms(big.exported), target: "—" },
+		{
+			measure: "options: move to another section → shown, 1,000 in draft",
+			value: ms(bigMove.shown),
+			target: "≤ 20 ms",
+		},
+		{ measure: "options: move to another section → stored, 1,000 in draft", value: ms(bigMove.stored), target: "—" },
+		{ measure: "options: JS heap, 1,000 in draft", value: `${bigHeap.toFixed(1)} MB`, target: "≤ 100 MB" },
 	]);
-	console.log(JSON.stringify({ archive, archiveMove, big, bigMove }));
+	console.log(JSON.stringify({ archive, archiveMove, archiveHeap, big, bigMove, bigHeap }));
 }, 300_000);
