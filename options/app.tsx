@@ -71,13 +71,21 @@ function shareUnchanged(prev: DraftData | undefined, next: DraftData): DraftData
 	return { ...next, captures, newsletter: same(prev.newsletter, next.newsletter) };
 }
 
-/** Focus the element with this id once it is on the page (a card may still be rendering, or a reload arriving). */
+/**
+ * Focus the element with this id once it is on the page (a card may still be
+ * rendering, or a reload arriving). Tried at the start of the next frame,
+ * where the layout focus needs is the one the frame does anyway, not a
+ * second one forced between frames.
+ */
 function focusSoon(id: string, tries = 40): void {
-	setTimeout(() => {
+	const attempt = () => {
 		const el = document.getElementById(id);
-		if (el) el.focus();
-		else if (tries > 0) focusSoon(id, tries - 1);
-	}, 0);
+		if (el) {
+			if (document.activeElement !== el) el.focus();
+		} else if (tries > 0) setTimeout(() => focusSoon(id, tries - 1), 0);
+	};
+	if (typeof requestAnimationFrame === "function") requestAnimationFrame(attempt);
+	else setTimeout(attempt, 0);
 }
 
 /**
@@ -216,6 +224,23 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		}
 	};
 
+	/**
+	 * Store what is already on screen (a move, a hold, an undo): on success
+	 * nothing is read back, since the page shows exactly what was written and
+	 * other pages' writes arrive through onChange; a failure is shown and the
+	 * page reloads what is stored.
+	 */
+	const commit = async (action: () => Promise<void>) => {
+		try {
+			await action();
+			performance.mark("linkletter:stored");
+			setError(undefined);
+		} catch (e) {
+			setError(e instanceof Error ? e.message : String(e));
+			reload();
+		}
+	};
+
 	/** A form's write: the form shows a failure itself (keeping what was typed), so it is rethrown. */
 	const saveForm = async (action: () => Promise<void>) => {
 		try {
@@ -298,7 +323,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		apply(edits.map((e) => e.next));
 		setToast({ message });
 		focusSoon(focusId);
-		void write(() => deps.update(edits));
+		void commit(() => deps.update(edits));
 	};
 	const placeText = (captures: readonly Capture[], capture: Capture): string => {
 		const d = draftRef.current;
@@ -341,7 +366,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 			message,
 			undo: () => revert(previous, changed, cardId(current.id), `Undone: “${current.title}” is back where it was.`),
 		});
-		void write(() =>
+		void commit(() =>
 			deps.update(changed.map((next) => ({ next, expectedUpdatedAt: before.get(next.id)?.updatedAt ?? 0 }))),
 		);
 	};
@@ -382,7 +407,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 				: `“${capture.title}” is back in this issue.`,
 			undo: () => revert([capture], [next], cardId(capture.id), `Undone: “${capture.title}” is as it was.`),
 		});
-		void write(() => deps.update([{ next, expectedUpdatedAt: capture.updatedAt }]));
+		void commit(() => deps.update([{ next, expectedUpdatedAt: capture.updatedAt }]));
 	};
 	const actions: CardActions = useStableActions<CardActions>({
 		move,

@@ -1,8 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
 
 /**
- * `value`, one task late: what depends on it (the export preview, the
- * checklist) renders after the change that made it has painted. With
+ * `value`, one frame late: what depends on it (the export preview, the
+ * checklist) renders after the change that made it has painted (a task
+ * queued from the next animation frame runs after that frame). With
  * `firstAtOnce`, the first value is there at once (a small draft opens whole).
  */
 export function useDeferred<T>(value: T, firstAtOnce: boolean): T | undefined {
@@ -14,8 +15,18 @@ export function useDeferred<T>(value: T, firstAtOnce: boolean): T | undefined {
 			setShown(value);
 			return;
 		}
-		const timer = setTimeout(() => setShown(value), 0);
-		return () => clearTimeout(timer);
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const frame =
+			typeof requestAnimationFrame === "function"
+				? requestAnimationFrame(() => {
+						timer = setTimeout(() => setShown(value), 0);
+					})
+				: undefined;
+		if (frame === undefined) timer = setTimeout(() => setShown(value), 0);
+		return () => {
+			if (frame !== undefined) cancelAnimationFrame(frame);
+			clearTimeout(timer);
+		};
 	}, [value, shown, immediate]);
 	return immediate ? value : shown;
 }

@@ -52,7 +52,8 @@ export function checkIssue(
 		} else if (!c.note.trim() && !noteOptional(byId.get(c.section), c)) {
 			items.push({ kind: "no-note", message: `“${c.title}” has no note.`, captureIds: [c.id] });
 		}
-		const stripped = stripTracking(c.url, trackingParams);
+		// Tracking parameters live in the query or the fragment: a link with neither has none (and needs no parsing).
+		const stripped = c.url.includes("?") || c.url.includes("#") ? stripTracking(c.url, trackingParams) : c.url;
 		if (stripped !== c.url) {
 			items.push({
 				kind: "tracking",

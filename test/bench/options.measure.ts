@@ -92,55 +92,50 @@ async function readyTime(page: Page): Promise<{ draft: number; exported: number 
 
 /**
  * Medians, for moving the second card of the first section to the next
- * section (Alt+→: the keyboard's drag to another section), of the time from
- * the key to the frame that shows the card in the other section, and to the
- * move stored in IndexedDB (the page marks linkletter:stored when the write
- * has committed).
+ * section with a real key press (Alt+→: the keyboard's drag to another
+ * section), of the time from the key to the next frame painted with the
+ * card in the other section, and to the move stored in IndexedDB (the page
+ * marks linkletter:stored when the write has committed). The first is the
+ * browser's own Event Timing figure for the keydown (input to next paint,
+ * in steps of 8 ms); the browser reports only those of 16 ms or more, so a
+ * move with no entry counts as 16 ms, an upper bound.
  */
 async function moveTime(page: Page): Promise<{ shown: number; stored: number }> {
 	const shown: number[] = [];
 	const stored: number[] = [];
 	for (let r = 0; r < RUNS; r++) {
-		const t = await page.evaluate(async () => {
+		const id = await page.evaluate(() => {
 			const lists = document.querySelectorAll("section.section ol");
-			const [from, to] = [lists[0], lists[1]] as [HTMLOListElement, HTMLOListElement];
-			const card = (from.children[1] as HTMLElement).querySelector("article") as HTMLElement;
-			const id = card.id;
-			// Shown: the card is in the other section's list; then the frame that paints it.
-			const moved = new Promise<void>((resolve) => {
-				const observer = new MutationObserver(() => {
-					if (!to.querySelector(`[id="${id}"]`)) return;
-					observer.disconnect();
-					resolve();
-				});
-				observer.observe(to, { childList: true, subtree: true });
+			const card = (lists[0]?.children[1] as HTMLElement | undefined)?.querySelector("article") as HTMLElement;
+			const w = window as unknown as { __keydown: number[]; __observer?: PerformanceObserver };
+			w.__keydown = [];
+			w.__observer?.disconnect();
+			w.__observer = new PerformanceObserver((list) => {
+				for (const e of list.getEntries()) if (e.name === "keydown") w.__keydown.push(e.duration);
 			});
+			w.__observer.observe({ type: "event", durationThreshold: 16 } as PerformanceObserverInit);
 			performance.clearMarks("linkletter:stored");
-			const written = new Promise<void>((resolve) => {
-				const poll = () =>
-					performance.getEntriesByName("linkletter:stored").length > 0 ? resolve() : setTimeout(poll, 1);
-				poll();
-			});
-			const start = performance.now();
 			card.focus();
-			card.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", altKey: true, bubbles: true }));
-			await moved;
-			await new Promise<void>((resolve) =>
-				requestAnimationFrame(() => {
-					const channel = new MessageChannel();
-					channel.port1.onmessage = () => resolve();
-					channel.port2.postMessage(null);
-				}),
-			);
-			const painted = performance.now() - start;
-			await written;
-			const storedAt = (performance.getEntriesByName("linkletter:stored")[0]?.startTime ?? 0) - start;
-			return { painted, storedAt };
+			return card.id;
 		});
+		const start = await page.evaluate(() => performance.now());
+		await page.keyboard.press("Alt+ArrowRight");
+		await page.waitForFunction(
+			(id) => document.querySelectorAll("section.section ol")[1]?.querySelector(`[id="${id}"]`) !== null,
+			id,
+		);
+		await page.waitForFunction(() => performance.getEntriesByName("linkletter:stored").length > 0);
+		// Event Timing entries arrive after the frame; give them time.
+		await page.waitForTimeout(300);
+		const t = await page.evaluate((start) => {
+			const w = window as unknown as { __keydown: number[] };
+			return {
+				painted: w.__keydown.length > 0 ? Math.max(...w.__keydown) : 16,
+				storedAt: (performance.getEntriesByName("linkletter:stored")[0]?.startTime ?? 0) - start,
+			};
+		}, start);
 		shown.push(t.painted);
 		stored.push(t.storedAt);
-		// Let the reload after the write settle before the next move.
-		await page.waitForTimeout(300);
 	}
 	return { shown: median(shown), stored: median(stored) };
 }
@@ -175,8 +170,16 @@ it("options page: open with 10,000 saved links, and with 1,000 in the draft; mov
 			target: "≤ 300 ms",
 		},
 		{ measure: "options: navigation → export painted, same", value: ms(archive.exported), target: "—" },
-		{ measure: "options: move to another section → shown, same", value: ms(archiveMove.shown), target: "≤ 20 ms" },
-		{ measure: "options: move to another section → stored, same", value: ms(archiveMove.stored), target: "—" },
+		{
+			measure: "options: move to another section (key) → next frame painted, same",
+			value: ms(archiveMove.shown),
+			target: "≤ 20 ms",
+		},
+		{
+			measure: "options: move to another section (key) → stored in IndexedDB, same",
+			value: ms(archiveMove.stored),
+			target: "—",
+		},
 		{ measure: "options: JS heap, same", value: `${archiveHeap.toFixed(1)} MB`, target: "≤ 100 MB" },
 		{
 			measure: `options: navigation → draft painted, 1,000 in draft (median of ${RUNS})`,
@@ -185,11 +188,15 @@ it("options page: open with 10,000 saved links, and with 1,000 in the draft; mov
 		},
 		{ measure: "options: navigation → export painted, 1,000 in draft", value: ms(big.exported), target: "—" },
 		{
-			measure: "options: move to another section → shown, 1,000 in draft",
+			measure: "options: move to another section (key) → next frame painted, 1,000 in draft",
 			value: ms(bigMove.shown),
 			target: "≤ 20 ms",
 		},
-		{ measure: "options: move to another section → stored, 1,000 in draft", value: ms(bigMove.stored), target: "—" },
+		{
+			measure: "options: move to another section (key) → stored in IndexedDB, 1,000 in draft",
+			value: ms(bigMove.stored),
+			target: "—",
+		},
 		{ measure: "options: JS heap, 1,000 in draft", value: `${bigHeap.toFixed(1)} MB`, target: "≤ 100 MB" },
 	]);
 	console.log(JSON.stringify({ archive, archiveMove, archiveHeap, big, bigMove, bigHeap }));

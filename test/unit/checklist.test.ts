@@ -59,6 +59,15 @@ describe("the pre-send checklist", () => {
 		);
 	});
 
+	it("does not flag a link with no query or fragment, even one a URL parser would rewrite", () => {
+		const items = checkIssue(
+			[{ ...makeCapture({ section: "articles", note: "n" }), url: "https://Example.com" }],
+			sections,
+			[],
+		);
+		expect(items.filter((i) => i.kind === "tracking")).toEqual([]);
+	});
+
 	it("flags links featured in the last 10 issues only", () => {
 		const old = sentIssue(1, ["https://ex.com/old"]);
 		const recent = Array.from({ length: 10 }, (_, i) => sentIssue(i + 2, [`https://ex.com/r${i + 2}`]));
