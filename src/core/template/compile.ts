@@ -95,7 +95,8 @@ function sequence(parts: Part[]): Render {
 export function flush(ctx: Context): void {
 	if (ctx.out.length === 0) return;
 	const chunk = ctx.out.length === 1 ? (ctx.out[0] as string) : ctx.out.join("");
-	ctx.out = [];
+	// Emptied, not replaced: the array keeps its room for the next chunk's pieces instead of growing again.
+	ctx.out.length = 0;
 	ctx.chunks.push(chunk);
 }
 
