@@ -13,6 +13,9 @@ export interface Painted {
 	sinceStart: number;
 }
 
+/** The performance mark set at the same moment. */
+export const READY_MARK = "linkletter:ready-painted";
+
 const shown = (): boolean => {
 	const value = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value ?? "";
 	const note = document.getElementById("note");
@@ -28,6 +31,8 @@ const shown = (): boolean => {
 		const channel = new MessageChannel();
 		channel.port1.onmessage = () => {
 			const now = performance.now();
+			// Also as a mark: a driver's script may not see this page's globals (Firefox over BiDi).
+			performance.mark(READY_MARK, { startTime: now });
 			resolve({ at: performance.timeOrigin + now, sinceStart: now });
 		};
 		channel.port2.postMessage(null);

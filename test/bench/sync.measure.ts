@@ -86,9 +86,15 @@ it("sync: from a save on one profile to the other's open options page", async ()
 		const shown = await onB.evaluate(
 			(text) =>
 				new Promise<number>((resolve) => {
-					const check = () =>
-						document.body.innerText.includes(text) ? resolve(Date.now()) : requestAnimationFrame(check);
-					check();
+					// Watched through DOM changes (an animation frame may never come to a page in the background).
+					const has = () => document.body.textContent?.includes(text) === true;
+					if (has()) return resolve(Date.now());
+					const observer = new MutationObserver(() => {
+						if (!has()) return;
+						observer.disconnect();
+						resolve(Date.now());
+					});
+					observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 				}),
 			note.trim(),
 		);
