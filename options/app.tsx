@@ -84,8 +84,15 @@ function focusSoon(id: string, tries = 40): void {
 			if (document.activeElement !== el) el.focus();
 		} else if (tries > 0) setTimeout(() => focusSoon(id, tries - 1), 0);
 	};
-	if (typeof requestAnimationFrame === "function") requestAnimationFrame(attempt);
-	else setTimeout(attempt, 0);
+	// A page in a background tab gets no frames: a timer stands in.
+	let done = false;
+	const once = () => {
+		if (done) return;
+		done = true;
+		attempt();
+	};
+	if (typeof requestAnimationFrame === "function") requestAnimationFrame(once);
+	setTimeout(once, 100);
 }
 
 /**

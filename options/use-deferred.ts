@@ -16,13 +16,13 @@ export function useDeferred<T>(value: T, firstAtOnce: boolean): T | undefined {
 			return;
 		}
 		let timer: ReturnType<typeof setTimeout> | undefined;
-		const frame =
-			typeof requestAnimationFrame === "function"
-				? requestAnimationFrame(() => {
-						timer = setTimeout(() => setShown(value), 0);
-					})
-				: undefined;
-		if (frame === undefined) timer = setTimeout(() => setShown(value), 0);
+		const later = () => {
+			clearTimeout(timer);
+			timer = setTimeout(() => setShown(value), 0);
+		};
+		// After the next frame; a page in a background tab gets no frames, so a timer stands in.
+		const frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(later) : undefined;
+		timer = setTimeout(() => setShown(value), frame === undefined ? 0 : 100);
 		return () => {
 			if (frame !== undefined) cancelAnimationFrame(frame);
 			clearTimeout(timer);

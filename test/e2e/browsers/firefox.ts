@@ -28,7 +28,12 @@ function nativeTab(page: Page, downloads: string): NativeTab {
 	return {
 		url: () => page.url(),
 		evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-		click: (selector) => page.click(selector),
+		async click(selector) {
+			// Centred first, as a person scrolls to what they click: the undo toast fixed at the window's
+			// bottom would otherwise take a click meant for a button under it (puppeteer clicks a point).
+			await page.$eval(selector, (el) => el.scrollIntoView({ block: "center", inline: "nearest" }));
+			await page.click(selector);
+		},
 		focus: (selector) => page.focus(selector),
 		type: (text) => page.keyboard.type(text),
 		async press(chord) {
