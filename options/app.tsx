@@ -18,6 +18,7 @@ import type { DraftData, OptionsDeps } from "./deps.ts";
 import { bySection, DraftList, type DraftSection, shareSections } from "./draft-list.tsx";
 import { ExportPanel } from "./export-panel.tsx";
 import { FieldsEditor } from "./fields-editor.tsx";
+import { afterNextPaint, atNextFrame } from "./frames.ts";
 import { GoneEditors } from "./gone-editors.tsx";
 import { ImportIssue } from "./import-issue.tsx";
 import { IssueDetails } from "./issue-details.tsx";
@@ -78,38 +79,17 @@ function shareUnchanged(prev: DraftData | undefined, next: DraftData): DraftData
  * second one forced between frames.
  */
 function focusSoon(id: string, tries = 40): void {
-	const attempt = () => {
+	atNextFrame(() => {
 		const el = document.getElementById(id);
 		if (el) {
 			if (document.activeElement !== el) el.focus();
 		} else if (tries > 0) setTimeout(() => focusSoon(id, tries - 1), 0);
-	};
-	// A page in a background tab gets no frames: a timer stands in.
-	let done = false;
-	const once = () => {
-		if (done) return;
-		done = true;
-		attempt();
-	};
-	if (typeof requestAnimationFrame === "function") requestAnimationFrame(once);
-	setTimeout(once, 100);
+	});
 }
 
-/**
- * Mark the moment the frame now being prepared has been painted: a
- * message posted from the animation frame callback is delivered after that
- * frame's paint, not before layout as a mark set during rendering would be.
- */
+/** Mark the moment the frame now being prepared has been painted (the bench reads these marks). */
 function markAfterPaint(name: string): void {
-	if (typeof requestAnimationFrame !== "function") return; // No frames to wait for (a test's DOM).
-	requestAnimationFrame(() => {
-		const channel = new MessageChannel();
-		channel.port1.onmessage = () => {
-			performance.mark(name);
-			channel.port1.close();
-		};
-		channel.port2.postMessage(null);
-	});
+	afterNextPaint(() => performance.mark(name));
 }
 
 /** Ignore a shortcut typed into a field: there, Ctrl+Z undoes typing. */
@@ -218,35 +198,25 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		if (loaded) markAfterPaint("linkletter:options-ready");
 	}, [loaded]);
 
-	/** Run a write; show its error; reload either way so the page shows what is stored. */
-	const write = async (action: () => Promise<void>) => {
-		try {
-			await action();
-			performance.mark("linkletter:stored");
-			setError(undefined);
-		} catch (e) {
-			setError(e instanceof Error ? e.message : String(e));
-		} finally {
-			reload();
-		}
-	};
-
 	/**
-	 * Store what is already on screen (a move, a hold, an undo): on success
-	 * nothing is read back, since the page shows exactly what was written and
-	 * other pages' writes arrive through onChange; a failure is shown and the
-	 * page reloads what is stored.
+	 * Run a write and show its error. The page then reloads what is stored;
+	 * with `shown` (a move, a hold, an undo: the page already shows exactly
+	 * what was written, and other pages' writes arrive through onChange) it
+	 * reloads only when the write failed.
 	 */
-	const commit = async (action: () => Promise<void>) => {
+	const write = async (action: () => Promise<void>, shown = false) => {
+		let failed = false;
 		try {
 			await action();
 			performance.mark("linkletter:stored");
 			setError(undefined);
 		} catch (e) {
+			failed = true;
 			setError(e instanceof Error ? e.message : String(e));
-			reload();
 		}
+		if (failed || !shown) reload();
 	};
+	const commit = (action: () => Promise<void>) => write(action, true);
 
 	/** A form's write: the form shows a failure itself (keeping what was typed), so it is rethrown. */
 	const saveForm = async (action: () => Promise<void>) => {

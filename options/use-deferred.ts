@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { afterNextPaint } from "./frames.ts";
 
 /**
  * `value`, one frame late: what depends on it (the export preview, the
@@ -15,18 +16,7 @@ export function useDeferred<T>(value: T, firstAtOnce: boolean): T | undefined {
 			setShown(value);
 			return;
 		}
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		const later = () => {
-			clearTimeout(timer);
-			timer = setTimeout(() => setShown(value), 0);
-		};
-		// After the next frame; a page in a background tab gets no frames, so a timer stands in.
-		const frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(later) : undefined;
-		timer = setTimeout(() => setShown(value), frame === undefined ? 0 : 100);
-		return () => {
-			if (frame !== undefined) cancelAnimationFrame(frame);
-			clearTimeout(timer);
-		};
+		return afterNextPaint(() => setShown(value));
 	}, [value, shown, immediate]);
 	return immediate ? value : shown;
 }
