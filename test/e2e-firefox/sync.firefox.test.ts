@@ -93,6 +93,8 @@ describe("sync between two Firefox profiles through a relay", () => {
 		await onB.click("button", "Save");
 		await expect.poll(() => onA.text("article"), { timeout: 30_000 }).toContain("Edited at home.");
 
+		// As a curator would, send once the export beside the draft shows the edit too (it follows a frame late).
+		await expect.poll(() => onA.value("Markdown"), { timeout: 30_000 }).toContain("Edited at home.");
 		await onA.click("button", "Mark as sent");
 		await onA.click("button", "Yes, mark #1 as sent");
 		for (const options of [onA, onB]) {
