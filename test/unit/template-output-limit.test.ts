@@ -90,6 +90,20 @@ describe("long values in the output", () => {
 		expect(withPartial).toBe(`x(${big})y`);
 	});
 
+	it("keep their order when the output is gathered in many chunks, inside captures and partials too", () => {
+		// 20,000 short pieces with a few long ones: far more than one chunk holds.
+		const list = Array.from({ length: 20_000 }, (_, i) => i);
+		const template = `{% for i in list %}{{ i }},{% if i == 7000 %}{{ big }}{% capture c %}{% for j in list %}{{ j }};{% endfor %}{% endcapture %}{% endif %}{% endfor %}|{{ c | size }}|{% render "p", v: list %}|{{ c | slice: 0, 12 }}`;
+		const all = (sep: string) => list.map((i) => `${i}${sep}`).join("");
+		const captured = all(";");
+		const expected = `${list.map((i) => (i === 7000 ? `${i},${big}` : `${i},`)).join("")}|${captured.length}|${all("-")}|${captured.slice(0, 12)}`;
+		const out = engine.render(template, { ...data, list }, "none", {
+			partials: { p: "{% for k in v %}{{ k }}-{% endfor %}" },
+		});
+		expect(out.length).toBe(expected.length);
+		expect(out).toBe(expected);
+	});
+
 	it("still count against the limit", () => {
 		const { error } = stopped("{% for i in list %}{{ big }}{% endfor %}", {
 			big: "B".repeat(MAX_OUTPUT / 2),

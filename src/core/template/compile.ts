@@ -24,16 +24,25 @@ const UNPLACED = -1;
 function emit(ctx: Context, text: string, at: number): void {
 	ctx.size += text.length;
 	if (ctx.size > MAX_OUTPUT) throw new TemplateFailure(at, TOO_LARGE);
-	if (text.length < LARGE_PIECE) ctx.out.push(text);
-	else {
+	if (text.length < LARGE_PIECE) {
+		ctx.out.push(text);
+		ctx.pending += text.length;
+		if (ctx.pending >= CHUNK_CHARS) flush(ctx);
+	} else {
 		// Already one long string (the JSON export is one): it becomes a chunk as it is, never copied into a join.
 		flush(ctx);
 		ctx.chunks.push(text);
 	}
 }
 
-/** Pieces gathered before they are joined into one flat chunk. */
-const PIECES_PER_CHUNK = 4096;
+/**
+ * Characters gathered before they are joined into one flat chunk: small
+ * enough that a chunk of two-byte text (any "—" or "é" makes a whole join
+ * two-byte) stays under V8's 128 KB large-object size. A larger join is
+ * given fresh pages from the system each time, and cost four times as much
+ * per character.
+ */
+const CHUNK_CHARS = 32 * 1024;
 /** A piece this long is a chunk by itself. */
 const LARGE_PIECE = 16 * 1024;
 
@@ -97,6 +106,7 @@ export function flush(ctx: Context): void {
 	const chunk = ctx.out.length === 1 ? (ctx.out[0] as string) : ctx.out.join("");
 	// Emptied, not replaced: the array keeps its room for the next chunk's pieces instead of growing again.
 	ctx.out.length = 0;
+	ctx.pending = 0;
 	ctx.chunks.push(chunk);
 }
 
@@ -338,7 +348,6 @@ class Compiler {
 						};
 					}
 					body(ctx);
-					if (ctx.out.length >= PIECES_PER_CHUNK) flush(ctx);
 				}
 			} catch (error) {
 				// Output over the limit is placed at the innermost loop that produced it.
@@ -366,9 +375,10 @@ class Compiler {
 		parser.finish();
 		const body = sequence(this.closed(token, ["endcapture"]).parts);
 		return (ctx) => {
-			const { out, chunks, size } = ctx;
+			const { out, chunks, size, pending } = ctx;
 			ctx.out = [];
 			ctx.chunks = [];
+			ctx.pending = 0;
 			try {
 				body(ctx);
 				// Already escaped for the format while it was rendered; do not escape it twice.
@@ -377,6 +387,7 @@ class Compiler {
 				ctx.out = out;
 				ctx.chunks = chunks;
 				ctx.size = size;
+				ctx.pending = pending;
 			}
 		};
 	}
@@ -494,6 +505,7 @@ class Compiler {
 				ctx.out = child.out;
 				ctx.chunks = child.chunks;
 				ctx.size = child.size;
+				ctx.pending = child.pending;
 				ctx.iterations = child.iterations;
 			}
 		};
@@ -523,7 +535,6 @@ class Compiler {
 						[as, items[i]],
 						["forloop", forloop],
 					]);
-					if (ctx.out.length >= PIECES_PER_CHUNK) flush(ctx);
 				}
 			};
 		}

@@ -14,6 +14,8 @@ export interface Context {
 	slots: unknown[];
 	/** Output pieces not yet joined. */
 	out: string[];
+	/** Characters in `out`, joined into a chunk once they reach a bound. */
+	pending: number;
 	/** Output joined so far, in order, before the pieces in `out`. */
 	chunks: string[];
 	/** Characters in `chunks`, bounded so a template cannot exhaust memory. */

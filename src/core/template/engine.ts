@@ -89,6 +89,7 @@ export class TemplateEngine {
 					assigned: new Map(),
 					slots: [],
 					out: [],
+					pending: 0,
 					chunks: [],
 					size: 0,
 					escape: escaping === "html" ? escapeForHtml : toText,
