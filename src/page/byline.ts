@@ -12,7 +12,7 @@
  * MAX_CANDIDATES elements, each at most MAX_TEXT characters of text.
  */
 import { normalizeDate } from "./dates.ts";
-import { squash } from "./text.ts";
+import { BLOCK_TAGS, squash } from "./text.ts";
 import { walkElements } from "./walk.ts";
 
 const MAX_CANDIDATES = 120;
@@ -28,34 +28,6 @@ const MAX_VISITED = 4_000;
 const ELSEWHERE =
 	/comment|repl(?:y|ies)|respons|discussion|related|recommend|more-stories|more_stories|teaser|most-read|popular|trending|sidebar|widget|correlat|promo|newsletter-signup|outbrain|taboola/i;
 const ELSEWHERE_TAGS = new Set(["aside", "nav", "footer"]);
-
-const BLOCK = new Set([
-	"address",
-	"article",
-	"blockquote",
-	"br",
-	"dd",
-	"div",
-	"dl",
-	"dt",
-	"figcaption",
-	"footer",
-	"h1",
-	"h2",
-	"h3",
-	"h4",
-	"h5",
-	"h6",
-	"header",
-	"hr",
-	"li",
-	"ol",
-	"p",
-	"section",
-	"td",
-	"tr",
-	"ul",
-]);
 
 // "By", "Written by", "Par", "Von", "Por", "Door", "di", "Av", "Af", "Autor:", "Text:", "文：".
 const MARKER =
@@ -110,7 +82,7 @@ function linesOf(element: Element): string[] | undefined {
 					out += "\n";
 					continue;
 				}
-				const block = BLOCK.has(tag);
+				const block = BLOCK_TAGS.has(tag);
 				out += block ? "\n" : " ";
 				walk(child, depth + 1);
 				if (block) out += "\n";

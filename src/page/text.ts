@@ -112,7 +112,8 @@ export function decodeEntities(value: string): string {
 
 // Only real HTML tag names are stripped, so "Vec<u8>" or "Option<T>" in a
 // title about code survive.
-const BLOCK_TAGS = new Set([
+/** Elements whose boundaries separate text, as lines in a byline and spaces in stripped markup. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
 	"address",
 	"article",
 	"aside",
