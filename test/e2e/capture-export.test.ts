@@ -108,10 +108,13 @@ describe("capture a page, edit it, export the issue", () => {
 });
 
 describe("every options view (README screenshots)", () => {
-	it("shows the SRE Weekly #90 draft, past issues and settings", async () => {
+	it("shows the first-run welcome, the SRE Weekly #90 draft (light and dark), search, past issues and settings", async () => {
 		const options = await openOptions();
 		const shot = (name: string) => options.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 		mkdirSync(SCREENSHOTS, { recursive: true });
+		await options.getByRole("region", { name: "Welcome to Linkletter" }).waitFor();
+		await shot("options-welcome");
+		await options.getByRole("button", { name: "Got it, hide the welcome" }).click();
 		await options
 			.getByLabel("Import issue file")
 			.setInputFiles(join(ROOT, "test/fixtures/issues/sre-weekly-90/issue.json"));
@@ -120,6 +123,13 @@ describe("every options view (README screenshots)", () => {
 		// Scrolled to the cards: the export pane stays in view beside them.
 		await options.getByRole("heading", { name: /^Articles/ }).evaluate((el) => el.scrollIntoView());
 		await shot("options-draft");
+		await options.emulateMedia({ colorScheme: "dark" });
+		await shot("options-draft-dark");
+		await options.emulateMedia({ colorScheme: "light" });
+		await options.getByRole("button", { name: "Search", exact: true }).click();
+		await options.getByLabel("Search saved links").fill("canary");
+		await options.getByRole("list", { name: "Search results" }).getByRole("heading").first().waitFor();
+		await shot("options-search");
 		await options.getByRole("button", { name: "Settings" }).click();
 		await options.getByLabel("Newsletter name").waitFor();
 		await shot("options-settings");
