@@ -85,15 +85,23 @@ it("sync: from a save on one profile to the other's open options page", async ()
 		await popup.keyboard.press("Control+Enter");
 		const shown = await onB.evaluate(
 			(text) =>
-				new Promise<number>((resolve) => {
+				new Promise<number>((resolve, reject) => {
 					// Watched through DOM changes (an animation frame may never come to a page in the background).
 					const has = () => document.body.textContent?.includes(text) === true;
 					if (has()) return resolve(Date.now());
 					const observer = new MutationObserver(() => {
 						if (!has()) return;
 						observer.disconnect();
+						clearTimeout(timer);
 						resolve(Date.now());
 					});
+					// A capture that never arrives fails this run with a reason, not the whole bench on its timeout.
+					const timer = setTimeout(() => {
+						observer.disconnect();
+						reject(
+							new Error(`the capture saved on A did not show on B's options page within 30 s: ${text.slice(0, 40)}…`),
+						);
+					}, 30_000);
 					observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 				}),
 			note.trim(),
