@@ -16,7 +16,7 @@ import { BackupPanel } from "./backup-panel.tsx";
 import { type CardActions, cardId, type MoveRequest, sectionHeadingId, useStableActions } from "./card-actions.ts";
 import type { DraftData, OptionsDeps } from "./deps.ts";
 import { bySection, DraftList, type DraftSection, shareSections } from "./draft-list.tsx";
-import { ExportPanel } from "./export-panel.tsx";
+import { DraftPane, type DraftPaneActions } from "./draft-pane.tsx";
 import { FieldsEditor } from "./fields-editor.tsx";
 import { afterNextPaint, atNextFrame } from "./frames.ts";
 import { GoneEditors } from "./gone-editors.tsx";
@@ -28,7 +28,6 @@ import { PersistStatus } from "./persist-status.tsx";
 import { useSave } from "./save-failure.tsx";
 import { SearchView } from "./search-view.tsx";
 import { SectionsEditor } from "./sections-editor.tsx";
-import { SendIssue } from "./send-issue.tsx";
 import { SettingsPanel } from "./settings-panel.tsx";
 import { StarterGallery } from "./starter-gallery.tsx";
 import { STARTERS, startFrom } from "./starters.ts";
@@ -242,10 +241,12 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	const shown = useDeferred(draft, (draft?.captures.length ?? 0) <= EXPORT_AT_ONCE);
 	const included = useMemo(() => draftIssueCaptures(shown?.captures ?? []), [shown]);
 	// A date the curator never chose follows the calendar until the issue is sent.
-	const meta = useMemo(() => draft && datedMeta(draft.meta, deps.today()), [draft, deps]);
+	// Keyed on the details alone: a move gives a new draft, not new details, and must not compile the issue again.
+	const draftMeta = draft?.meta;
+	const meta = useMemo(() => draftMeta && datedMeta(draftMeta, deps.today()), [draftMeta, deps]);
 	const issue = useMemo(
-		() => shown && meta && compileIssue(included, shown.newsletter, datedMeta(shown.meta, deps.today())),
-		[shown, meta, included, deps],
+		() => shown && compileIssue(included, shown.newsletter, datedMeta(shown.meta, deps.today())),
+		[shown, included, deps],
 	);
 	const options = useMemo(() => shown && renderOptions(shown.newsletter), [shown]);
 	const exported = issue !== undefined;
@@ -444,6 +445,18 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		focusSoon("page-heading");
 	};
 
+	const paneActions = useStableActions<DraftPaneActions>({
+		onTemplatesChange: saveTemplates,
+		onPartialsChange: (format, partials) =>
+			saveForm(() => {
+				const newsletter = draftRef.current?.newsletter;
+				if (!newsletter) return Promise.resolve();
+				return deps.saveNewsletter({ ...newsletter, partials: { ...newsletter.partials, [format]: partials } });
+			}),
+		onSend: send,
+		onStrip: strip,
+	});
+
 	const showView = (v: View) => {
 		setView(v);
 		setToast(undefined);
@@ -529,35 +542,18 @@ export function App({ deps }: { deps: OptionsDeps }) {
 							<DraftList draft={draft} sections={sections} deps={deps} editors={editors.current} actions={actions} />
 						</div>
 						<aside class="pane" id="export-pane" aria-label="Export and send" tabIndex={-1}>
-							{shown && issue ? (
-								<ExportPanel
-									issue={issue}
-									templates={typedTemplates ?? draft.templates}
-									deps={deps}
-									onTemplatesChange={saveTemplates}
-									templateSaveFailure={templateSave.failure}
-									renderOptions={options}
-									onPartialsChange={(format, partials) =>
-										saveForm(() =>
-											deps.saveNewsletter({
-												...draft.newsletter,
-												partials: { ...draft.newsletter.partials, [format]: partials },
-											}),
-										)
-									}
-								>
-									<SendIssue
-										number={draft.meta.number}
-										count={included.length}
-										held={shown.captures.length - included.length}
-										checks={checks}
-										onSend={send}
-										onStrip={strip}
-									/>
-								</ExportPanel>
-							) : (
-								<p class="preparing">Preparing the export…</p>
-							)}
+							<DraftPane
+								issue={shown && issue}
+								templates={typedTemplates ?? draft.templates}
+								templateSaveFailure={templateSave.failure}
+								renderOptions={options}
+								deps={deps}
+								number={draft.meta.number}
+								count={included.length}
+								held={(shown?.captures.length ?? 0) - included.length}
+								checks={checks}
+								actions={paneActions}
+							/>
 						</aside>
 					</div>
 				)}
