@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { byPosition, type Capture, draftIssueCaptures, editCapture } from "../src/core/capture.ts";
 import { type CheckItem, checkExportShowsSections, checkIssue } from "../src/core/checklist.ts";
 import { compileIssue } from "../src/core/issue.ts";
+import type { SentIssue } from "../src/core/newsletter.ts";
 import { datedMeta, newIssueMeta } from "../src/core/newsletter.ts";
 import { DEFAULT_TEMPLATES, FORMATS, renderFormats, renderIssue, renderOptions } from "../src/core/render/index.ts";
 import {
@@ -175,18 +176,35 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		[deps],
 	);
 
+	// The sent issues the checklist compares with: read once the draft is on screen, after every reload.
+	const [recent, setRecent] = useState<SentIssue[]>();
+	const recentRef = useRef<SentIssue[]>([]);
+	const loadRecent = useCallback(() => {
+		deps.recentIssues().then(
+			(r) => {
+				recentRef.current = r;
+				setRecent(r);
+			},
+			(e: unknown) => {
+				setRecent((r) => r ?? []);
+				setError(`Could not read your past issues: ${String(e)}`);
+			},
+		);
+	}, [deps]);
 	const reload = useCallback(() => {
 		deps.load().then(
 			(d) => {
 				setDraft((prev) => shareUnchanged(prev, d));
 				setVersion((v) => v + 1);
 				void noticeGone(d);
+				afterNextPaint(loadRecent);
 			},
 			(e: unknown) => setError(`Could not read your saved links: ${String(e)}`),
 		);
-	}, [deps, noticeGone]);
+	}, [deps, noticeGone, loadRecent]);
 
-	useEffect(() => {
+	// A layout effect: the first read starts as the page's first render ends, not a frame later (as useEffect would).
+	useLayoutEffect(() => {
 		reload();
 		return deps.onChange(reload);
 	}, [deps, reload]);
@@ -275,8 +293,8 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	}, [shown, issue, options]);
 	const checks = useMemo(
 		() =>
-			shown ? [...checkIssue(included, shown.newsletter.sections, shown.recent, shown.trackingParams), ...leftOut] : [],
-		[shown, included, leftOut],
+			shown ? [...checkIssue(included, shown.newsletter.sections, recent ?? [], shown.trackingParams), ...leftOut] : [],
+		[shown, included, recent, leftOut],
 	);
 
 	/** Show `changed` at once (optimistic); the write follows and a reload shows what was stored. */
@@ -395,7 +413,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		changed: reload,
 		suggestions: () => {
 			const d = draftRef.current;
-			const all = d ? [...d.captures, ...d.recent.flatMap((i) => i.captures)] : [];
+			const all = d ? [...d.captures, ...recentRef.current.flatMap((i) => i.captures)] : [];
 			return { tags: usedTags(all), groups: usedGroups(all) };
 		},
 		sections: () => draftRef.current?.newsletter.sections ?? [],
