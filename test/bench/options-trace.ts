@@ -350,7 +350,7 @@ async function ab(): Promise<void> {
 				);
 			}
 		}
-		for (const [i, page] of pages.entries()) {
+		for (const page of pages) {
 			await page.bringToFront();
 			await page.getByRole("button", { name: "Copy" }).waitFor();
 			await page.waitForTimeout(2000);
