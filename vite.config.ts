@@ -39,8 +39,25 @@ const benchProbe: Plugin = {
 	},
 };
 
+/**
+ * commonmark uses one function of its `entities` (decodeHTMLStrict), but
+ * that package is CommonJS: importing its index runs all of it at start-up,
+ * the HTML encoder's trie built from a 2,000-entry table included. Its
+ * decode module alone is what commonmark needs.
+ */
+const commonmarkEntities: Plugin = {
+	name: "linkletter-commonmark-entities",
+	enforce: "pre",
+	resolveId(source, importer) {
+		if (source !== "entities" || !importer?.includes("/node_modules/commonmark/")) return null;
+		return this.resolve("entities/lib/decode.js", importer, { skipSelf: true });
+	},
+};
+
 export default defineConfig({
-	plugins: [preact(), crx({ manifest: manifestFor(), browser }), benchProbe],
+	plugins: [preact(), crx({ manifest: manifestFor(), browser }), benchProbe, commonmarkEntities],
+	// JSON as one JSON.parse, not a module of named exports made at start-up (as vite.cli.config.ts does).
+	json: { namedExports: false, stringify: true },
 	build: {
 		outDir,
 		emptyOutDir: true,

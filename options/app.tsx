@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { byPosition, type Capture, draftIssueCaptures, editCapture } from "../src/core/capture.ts";
 import { type CheckItem, checkExportShowsSections, checkIssue } from "../src/core/checklist.ts";
 import { compileIssue } from "../src/core/issue.ts";
+import type { SentIssue } from "../src/core/newsletter.ts";
 import { datedMeta, newIssueMeta } from "../src/core/newsletter.ts";
 import { DEFAULT_TEMPLATES, FORMATS, renderFormats, renderIssue, renderOptions } from "../src/core/render/index.ts";
 import {
@@ -16,7 +17,7 @@ import { BackupPanel } from "./backup-panel.tsx";
 import { type CardActions, cardId, type MoveRequest, sectionHeadingId, useStableActions } from "./card-actions.ts";
 import type { DraftData, OptionsDeps } from "./deps.ts";
 import { bySection, DraftList, type DraftSection, shareSections } from "./draft-list.tsx";
-import { ExportPanel } from "./export-panel.tsx";
+import { DraftPane, type DraftPaneActions } from "./draft-pane.tsx";
 import { FieldsEditor } from "./fields-editor.tsx";
 import { afterNextPaint, atNextFrame } from "./frames.ts";
 import { GoneEditors } from "./gone-editors.tsx";
@@ -28,7 +29,6 @@ import { PersistStatus } from "./persist-status.tsx";
 import { useSave } from "./save-failure.tsx";
 import { SearchView } from "./search-view.tsx";
 import { SectionsEditor } from "./sections-editor.tsx";
-import { SendIssue } from "./send-issue.tsx";
 import { SettingsPanel } from "./settings-panel.tsx";
 import { StarterGallery } from "./starter-gallery.tsx";
 import { STARTERS, startFrom } from "./starters.ts";
@@ -176,18 +176,35 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		[deps],
 	);
 
+	// The sent issues the checklist compares with: read once the draft is on screen, after every reload.
+	const [recent, setRecent] = useState<SentIssue[]>();
+	const recentRef = useRef<SentIssue[]>([]);
+	const loadRecent = useCallback(() => {
+		deps.recentIssues().then(
+			(r) => {
+				recentRef.current = r;
+				setRecent(r);
+			},
+			(e: unknown) => {
+				setRecent((r) => r ?? []);
+				setError(`Could not read your past issues: ${String(e)}`);
+			},
+		);
+	}, [deps]);
 	const reload = useCallback(() => {
 		deps.load().then(
 			(d) => {
 				setDraft((prev) => shareUnchanged(prev, d));
 				setVersion((v) => v + 1);
 				void noticeGone(d);
+				afterNextPaint(loadRecent);
 			},
 			(e: unknown) => setError(`Could not read your saved links: ${String(e)}`),
 		);
-	}, [deps, noticeGone]);
+	}, [deps, noticeGone, loadRecent]);
 
-	useEffect(() => {
+	// A layout effect: the first read starts as the page's first render ends, not a frame later (as useEffect would).
+	useLayoutEffect(() => {
 		reload();
 		return deps.onChange(reload);
 	}, [deps, reload]);
@@ -242,10 +259,12 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	const shown = useDeferred(draft, (draft?.captures.length ?? 0) <= EXPORT_AT_ONCE);
 	const included = useMemo(() => draftIssueCaptures(shown?.captures ?? []), [shown]);
 	// A date the curator never chose follows the calendar until the issue is sent.
-	const meta = useMemo(() => draft && datedMeta(draft.meta, deps.today()), [draft, deps]);
+	// Keyed on the details alone: a move gives a new draft, not new details, and must not compile the issue again.
+	const draftMeta = draft?.meta;
+	const meta = useMemo(() => draftMeta && datedMeta(draftMeta, deps.today()), [draftMeta, deps]);
 	const issue = useMemo(
-		() => shown && meta && compileIssue(included, shown.newsletter, datedMeta(shown.meta, deps.today())),
-		[shown, meta, included, deps],
+		() => shown && compileIssue(included, shown.newsletter, datedMeta(shown.meta, deps.today())),
+		[shown, included, deps],
 	);
 	const options = useMemo(() => shown && renderOptions(shown.newsletter), [shown]);
 	const exported = issue !== undefined;
@@ -274,8 +293,8 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	}, [shown, issue, options]);
 	const checks = useMemo(
 		() =>
-			shown ? [...checkIssue(included, shown.newsletter.sections, shown.recent, shown.trackingParams), ...leftOut] : [],
-		[shown, included, leftOut],
+			shown ? [...checkIssue(included, shown.newsletter.sections, recent ?? [], shown.trackingParams), ...leftOut] : [],
+		[shown, included, recent, leftOut],
 	);
 
 	/** Show `changed` at once (optimistic); the write follows and a reload shows what was stored. */
@@ -394,7 +413,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		changed: reload,
 		suggestions: () => {
 			const d = draftRef.current;
-			const all = d ? [...d.captures, ...d.recent.flatMap((i) => i.captures)] : [];
+			const all = d ? [...d.captures, ...recentRef.current.flatMap((i) => i.captures)] : [];
 			return { tags: usedTags(all), groups: usedGroups(all) };
 		},
 		sections: () => draftRef.current?.newsletter.sections ?? [],
@@ -443,6 +462,18 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		reload();
 		focusSoon("page-heading");
 	};
+
+	const paneActions = useStableActions<DraftPaneActions>({
+		onTemplatesChange: saveTemplates,
+		onPartialsChange: (format, partials) =>
+			saveForm(() => {
+				const newsletter = draftRef.current?.newsletter;
+				if (!newsletter) return Promise.resolve();
+				return deps.saveNewsletter({ ...newsletter, partials: { ...newsletter.partials, [format]: partials } });
+			}),
+		onSend: send,
+		onStrip: strip,
+	});
 
 	const showView = (v: View) => {
 		setView(v);
@@ -529,35 +560,18 @@ export function App({ deps }: { deps: OptionsDeps }) {
 							<DraftList draft={draft} sections={sections} deps={deps} editors={editors.current} actions={actions} />
 						</div>
 						<aside class="pane" id="export-pane" aria-label="Export and send" tabIndex={-1}>
-							{shown && issue ? (
-								<ExportPanel
-									issue={issue}
-									templates={typedTemplates ?? draft.templates}
-									deps={deps}
-									onTemplatesChange={saveTemplates}
-									templateSaveFailure={templateSave.failure}
-									renderOptions={options}
-									onPartialsChange={(format, partials) =>
-										saveForm(() =>
-											deps.saveNewsletter({
-												...draft.newsletter,
-												partials: { ...draft.newsletter.partials, [format]: partials },
-											}),
-										)
-									}
-								>
-									<SendIssue
-										number={draft.meta.number}
-										count={included.length}
-										held={shown.captures.length - included.length}
-										checks={checks}
-										onSend={send}
-										onStrip={strip}
-									/>
-								</ExportPanel>
-							) : (
-								<p class="preparing">Preparing the export…</p>
-							)}
+							<DraftPane
+								issue={shown && issue}
+								templates={typedTemplates ?? draft.templates}
+								templateSaveFailure={templateSave.failure}
+								renderOptions={options}
+								deps={deps}
+								number={draft.meta.number}
+								count={included.length}
+								held={(shown?.captures.length ?? 0) - included.length}
+								checks={checks}
+								actions={paneActions}
+							/>
 						</aside>
 					</div>
 				)}

@@ -14,8 +14,6 @@ export interface DraftData {
 	/** The curator's templates by format. */
 	templates: Record<string, string>;
 	trackingParams: string[];
-	/** The most recent sent issues (newest first), for the checklist. */
-	recent: SentIssue[];
 }
 
 /** What the clipboard receives: plain text always, HTML when the format has a rich form. */
@@ -31,6 +29,11 @@ export interface OptionsDeps {
 	/** Today's date as YYYY-MM-DD, in the curator's time zone. */
 	today(): string;
 	load(): Promise<DraftData>;
+	/**
+	 * The most recent sent issues (newest first), for the checklist and the
+	 * editor's suggestions: read after the draft has painted, never before it.
+	 */
+	recentIssues(): Promise<SentIssue[]>;
 	/** One capture as stored now, draft or sent; undefined when it was deleted. */
 	getCapture(id: string): Promise<Capture | undefined>;
 	/** Replace captures unless any changed since it was read (throws ConflictError). */

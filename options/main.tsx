@@ -53,16 +53,16 @@ export function start(root: HTMLElement): void {
 		today: localToday,
 		async load() {
 			const d = await db;
-			const [newsletter, meta, captures, templates, trackingParams, recent] = await Promise.all([
+			const [newsletter, meta, captures, templates, trackingParams] = await Promise.all([
 				loadNewsletter(d),
 				loadDraftMeta(d, localToday()),
 				listDraft(d),
 				loadTemplates(d),
 				loadTrackingParams(d),
-				recentSentIssues(d, RECENT_ISSUES),
 			]);
-			return { newsletter, meta, captures, templates, trackingParams, recent };
+			return { newsletter, meta, captures, templates, trackingParams };
 		},
+		recentIssues: async () => recentSentIssues(await db, RECENT_ISSUES),
 		getCapture: async (id) => getCapture(await db, id),
 		update: (edits) => write((d) => updateCaptures(d, edits)),
 		remove: (capture) => write((d) => deleteCapture(d, capture.id, capture.updatedAt)),

@@ -74,11 +74,12 @@ export async function shouldWelcome(db: DB): Promise<boolean> {
 	const [welcomed, newsletter, captures, issues] = await Promise.all([
 		settings.get("welcomed"),
 		settings.getKey("newsletter"),
-		tx.objectStore("captures").count(),
-		tx.objectStore("issues").count(),
+		// Whether any row exists, not how many: counting a 10,000-link archive walks it all.
+		tx.objectStore("captures").openKeyCursor(),
+		tx.objectStore("issues").openKeyCursor(),
 		tx.done,
 	]);
-	if (welcomed === "dismissed" || captures > 0 || issues > 0) return false;
+	if (welcomed === "dismissed" || captures !== null || issues !== null) return false;
 	return welcomed === "shown" || newsletter === undefined;
 }
 

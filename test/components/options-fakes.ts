@@ -25,8 +25,8 @@ export function fakeDeps(initial: Capture[], overrides: Partial<OptionsDeps> = {
 			captures: [...captures],
 			templates,
 			trackingParams,
-			recent: [...sent],
 		}),
+		recentIssues: async () => [...sent],
 		getCapture: async (id) =>
 			captures.find((c) => c.id === id) ?? sent.flatMap((i) => i.captures).find((c) => c.id === id),
 		update: async (edits) => {
