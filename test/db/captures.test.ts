@@ -78,6 +78,20 @@ describe("saving from the popup", () => {
 		).rejects.toBeInstanceOf(ConflictError);
 		expect((await getCapture(db, original.id))?.note).toBe("options page");
 	});
+
+	it("a refused save leaves the last used section as it was, though both were written at once", async () => {
+		const db = await freshDb();
+		const original = makeCapture({ section: "articles", note: "old" }, 1000);
+		await saveCapture(db, original, {});
+		await updateCapture(db, editCapture(original, { note: "options page" }, 1500), 1000);
+		await expect(
+			saveCapture(db, editCapture(original, { note: "popup", section: "outages" }, 2000), {
+				expectedUpdatedAt: 1000,
+			}),
+		).rejects.toBeInstanceOf(ConflictError);
+		expect(await loadLastSection(db)).toBe("articles");
+		expect((await getCapture(db, original.id))?.section).toBe("articles");
+	});
 });
 
 describe("settings and import", () => {
