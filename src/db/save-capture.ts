@@ -59,6 +59,9 @@ export function saveCapture(db: DB, input: Capture, options: SaveCaptureOptions)
 			);
 			requests.push(settings.put(capture.section, "lastSection"));
 			if (capture.group) requests.push(rememberGroup(settings, capture.group));
+			// Nothing more to ask: the browser commits once these are stored, without waiting for the
+			// page to hear back from each (a popup's main thread is busy painting the click meanwhile).
+			else if (options.expectedUpdatedAt === undefined) tx.commit();
 		});
 	});
 }
