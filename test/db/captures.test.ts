@@ -92,6 +92,16 @@ describe("saving from the popup", () => {
 		expect(await loadLastSection(db)).toBe("articles");
 		expect((await getCapture(db, original.id))?.section).toBe("articles");
 	});
+
+	it("a new capture the browser refuses, committed as soon as it was asked, leaves the last used section as it was", async () => {
+		const db = await freshDb();
+		const first = makeCapture({ section: "articles" });
+		await saveCapture(db, first, {});
+		// The same id again: the add fails after the transaction was told to commit.
+		await expect(saveCapture(db, { ...first, section: "outages" }, {})).rejects.toThrow();
+		expect(await loadLastSection(db)).toBe("articles");
+		expect(await countDraft(db)).toBe(1);
+	});
 });
 
 describe("settings and import", () => {
