@@ -54,8 +54,42 @@ const commonmarkEntities: Plugin = {
 	},
 };
 
+/*
+ * Vite wraps every dynamic import() in a helper that preloads the imported
+ * chunk's CSS and modules. modulePreload is off, and no dynamically imported
+ * chunk has CSS, so the helper would only add 0.7 KB gzip to the popup's first
+ * script, which has to be small (test/bench/popup.measure.ts). This stands in
+ * for it with a plain import, and fails the build should a dynamically
+ * imported chunk ever bring CSS, which the plain import would not load.
+ */
+const PRELOAD_HELPER = "\0vite/preload-helper.js";
+const plainDynamicImports: Plugin = {
+	name: "linkletter-plain-dynamic-imports",
+	enforce: "pre",
+	load: (id) => (id === PRELOAD_HELPER ? "export const __vitePreload = (load) => load();" : undefined),
+	generateBundle(_options, bundle) {
+		/** The CSS a chunk brings with it and with the chunks it imports statically. */
+		const cssOf = (file: string, seen = new Set<string>()): string[] => {
+			const chunk = bundle[file];
+			if (seen.has(file) || chunk?.type !== "chunk") return [];
+			seen.add(file);
+			return [...(chunk.viteMetadata?.importedCss ?? []), ...chunk.imports.flatMap((f) => cssOf(f, seen))];
+		};
+		for (const chunk of Object.values(bundle)) {
+			if (chunk.type !== "chunk") continue;
+			for (const file of chunk.dynamicImports) {
+				const css = cssOf(file).filter((f) => !cssOf(chunk.fileName).includes(f));
+				if (css.length)
+					this.error(
+						`${chunk.fileName} imports ${file} dynamically with ${css.join(", ")}, which a plain import() would not load`,
+					);
+			}
+		}
+	},
+};
+
 export default defineConfig({
-	plugins: [preact(), crx({ manifest: manifestFor(), browser }), benchProbe, commonmarkEntities],
+	plugins: [plainDynamicImports, preact(), crx({ manifest: manifestFor(), browser }), benchProbe, commonmarkEntities],
 	// JSON as one JSON.parse, not a module of named exports made at start-up (as vite.cli.config.ts does).
 	json: { namedExports: false, stringify: true },
 	build: {

@@ -277,11 +277,11 @@ export function Popup({ deps, initial }: { deps: PopupDeps; initial?: Initial })
 		if (!capture) return;
 		setSaving(true);
 		setFailed(undefined);
+		// The bench's save figures start here; the real wiring (main.ts) measures to the commit.
 		performance.mark("linkletter:save");
 		try {
 			await deps.save(capture, also ? { alsoIn: capture.section } : { expectedUpdatedAt: existing?.updatedAt });
 			deps.forgetUnsaved(unsavedKey.current);
-			performance.measure("linkletter:saved", "linkletter:save");
 			if (tabId.current !== undefined) void deps.markSaved(tabId.current).catch(() => {});
 			const name = data.newsletter.sections.find((s) => s.id === capture.section)?.name ?? "the draft";
 			setResult({ tone: "done", text: also ? `Also added to ${name}.` : `Saved to ${name}.` });

@@ -1,9 +1,13 @@
+import type { IDBPObjectStore, StoreNames } from "idb";
 import type { Capture } from "../core/capture.ts";
 import { fromStored, putUnchanged, toStored } from "./captures.ts";
 import type { DB } from "./open.ts";
-import { writeTransaction } from "./write.ts";
+import type { LinkletterDB } from "./schema.ts";
+import { allRequests, writeTransaction } from "./write.ts";
 
 const MAX_GROUPS = 100;
+
+type SettingsStore = IDBPObjectStore<LinkletterDB, StoreNames<LinkletterDB>[], "settings", "readwrite">;
 
 /** The link is already in that section of the draft: "add here too" has nothing to add. */
 export class AlreadyInSectionError extends Error {
@@ -38,19 +42,33 @@ export function saveCapture(db: DB, input: Capture, options: SaveCaptureOptions)
 	const capture = options.alsoIn === undefined ? input : { ...input, section: options.alsoIn, alsoPlaced: true };
 	return writeTransaction(db, ["captures", "settings"], async (tx) => {
 		const captures = tx.objectStore("captures");
+		const settings = tx.objectStore("settings");
 		if (options.alsoIn !== undefined) {
 			const same = await captures.index("by-urlKey").getAll(capture.urlKey);
 			const there = same.find((c) => c.issueKey === 0 && c.section === capture.section && c.id !== capture.id);
 			if (there) throw new AlreadyInSectionError(fromStored(there));
 		}
-		if (options.expectedUpdatedAt === undefined) await captures.add(toStored(capture));
-		else await putUnchanged(captures, [{ next: capture, expectedUpdatedAt: options.expectedUpdatedAt }]);
-		const settings = tx.objectStore("settings");
-		await settings.put(capture.section, "lastSection");
-		if (capture.group) {
-			const groups = ((await settings.get("groups")) as string[] | undefined) ?? [];
-			const recent = [capture.group, ...groups.filter((g) => g !== capture.group)].slice(0, MAX_GROUPS);
-			await settings.put(recent, "groups");
-		}
+		// Issued together, not one after another: each request the save waits on is a trip to the
+		// browser's storage and back, and the popup's main thread is busy painting the click meanwhile.
+		await allRequests((requests) => {
+			// One push per request, so one that throws on the spot leaves the earlier ones observed.
+			requests.push(
+				options.expectedUpdatedAt === undefined
+					? captures.add(toStored(capture))
+					: putUnchanged(captures, [{ next: capture, expectedUpdatedAt: options.expectedUpdatedAt }]),
+			);
+			requests.push(settings.put(capture.section, "lastSection"));
+			if (capture.group) requests.push(rememberGroup(settings, capture.group));
+			// Nothing more to ask: the browser commits once these are stored, without waiting for the
+			// page to hear back from each (a popup's main thread is busy painting the click meanwhile).
+			else if (options.expectedUpdatedAt === undefined) tx.commit();
+		});
 	});
+}
+
+/** Put `group` first in the recently used groups. */
+async function rememberGroup(settings: SettingsStore, group: string): Promise<void> {
+	const groups = ((await settings.get("groups")) as string[] | undefined) ?? [];
+	const recent = [group, ...groups.filter((g) => g !== group)].slice(0, MAX_GROUPS);
+	await settings.put(recent, "groups");
 }

@@ -1,4 +1,3 @@
-import { broadcastChange } from "./change-message.ts";
 import type { TabInfo } from "./tabs.ts";
 
 type RawTab = { id?: number; url?: string; pendingUrl?: string; title?: string };
@@ -37,17 +36,4 @@ export async function firstTab(tabId?: number): Promise<TabInfo | undefined> {
 		tabId !== undefined ? await tabs.get(tabId) : (await tabs.query({ active: true, lastFocusedWindow: true }))[0];
 	if (!tab) return undefined;
 	return { id: tab.id, url: tab.url ?? tab.pendingUrl ?? "", title: tab.title ?? "" };
-}
-
-/**
- * announceChange (changes.ts) without the polyfill, for the popup: sent the
- * moment a save has committed, before the popup can close, so open options
- * pages and the sync replicator in the worker hear of it.
- */
-export function announceChangeNow(): void {
-	const message = broadcastChange();
-	// The worker may be asleep; a runtime message wakes it. Nobody listening is fine.
-	directApi()
-		?.runtime.sendMessage(message)
-		.catch(() => {});
 }

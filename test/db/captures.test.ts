@@ -78,6 +78,30 @@ describe("saving from the popup", () => {
 		).rejects.toBeInstanceOf(ConflictError);
 		expect((await getCapture(db, original.id))?.note).toBe("options page");
 	});
+
+	it("a refused save leaves the last used section as it was, though both were written at once", async () => {
+		const db = await freshDb();
+		const original = makeCapture({ section: "articles", note: "old" }, 1000);
+		await saveCapture(db, original, {});
+		await updateCapture(db, editCapture(original, { note: "options page" }, 1500), 1000);
+		await expect(
+			saveCapture(db, editCapture(original, { note: "popup", section: "outages" }, 2000), {
+				expectedUpdatedAt: 1000,
+			}),
+		).rejects.toBeInstanceOf(ConflictError);
+		expect(await loadLastSection(db)).toBe("articles");
+		expect((await getCapture(db, original.id))?.section).toBe("articles");
+	});
+
+	it("a new capture the browser refuses, committed as soon as it was asked, leaves the last used section as it was", async () => {
+		const db = await freshDb();
+		const first = makeCapture({ section: "articles" });
+		await saveCapture(db, first, {});
+		// The same id again: the add fails after the transaction was told to commit.
+		await expect(saveCapture(db, { ...first, section: "outages" }, {})).rejects.toThrow();
+		expect(await loadLastSection(db)).toBe("articles");
+		expect(await countDraft(db)).toBe(1);
+	});
 });
 
 describe("settings and import", () => {
