@@ -3,7 +3,8 @@
  * (devtools.timeline) around the page load and around a card moved to the
  * next section by key, with 1,000 captures in the draft (or 10,000 archived
  * + 150 with ARCHIVE=1), summarised as main-thread time by event name.
- * Not part of `npm run bench`: run `npm run build:test && npx tsx test/bench/options-trace.ts`.
+ * Not part of `npm run bench`: run `npm run build:test && npx tsx test/bench/options-trace.ts`
+ * (MODE=keyjs or MODE=dropjs: the JS of a move by key or by a drop, and a profile of it).
  * TRACE_OUT=dir also writes the raw traces (open them in DevTools' Performance panel).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -189,7 +190,7 @@ async function profile(cdp: CDPSession, label: string, work: () => Promise<void>
 		}
 	});
 	console.log(`-- inclusive, ${label}`);
-	for (const [k, us] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+	for (const [k, us] of [...total].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 40))) {
 		console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
 	}
 }
@@ -482,6 +483,57 @@ async function run(): Promise<void> {
 		if (process.env.SKIP_PROFILE) return;
 		await profile(cdp, "key handler + render", async () => {
 			console.log("profiled key:", await press());
+		});
+		return;
+	}
+	if (process.env.MODE === "dropjs") {
+		// The JS a pointer drop runs before the browser may paint: the last card of the first section
+		// dropped on the top of the second section's first card, through real drag events in the page.
+		const cdp = await page.context().newCDPSession(page);
+		await page.reload();
+		await page.waitForFunction(() => performance.getEntriesByName("linkletter:export-ready").length > 0);
+		await page.waitForTimeout(4000);
+		const drop = () =>
+			page.evaluate(async () => {
+				const lists = document.querySelectorAll("section.section ol");
+				const cards = lists[0]?.querySelectorAll("article") ?? [];
+				const card = cards[cards.length - 1] as HTMLElement;
+				const onto = lists[1]?.querySelector("article") as HTMLElement;
+				card.scrollIntoView({ block: "center" });
+				const handle = card.querySelector("[data-drag]") as HTMLElement;
+				const data = new DataTransfer();
+				handle.dispatchEvent(new DragEvent("dragstart", { bubbles: true, dataTransfer: data }));
+				const box = onto.getBoundingClientRect();
+				const at = {
+					clientX: box.left + 40,
+					clientY: box.top + 5,
+					bubbles: true,
+					cancelable: true,
+					dataTransfer: data,
+				};
+				onto.dispatchEvent(new DragEvent("dragover", at));
+				const t = performance.now();
+				onto.dispatchEvent(new DragEvent("drop", at));
+				const handler = performance.now() - t;
+				await new Promise<void>((r) => queueMicrotask(r));
+				const rendered = performance.now() - t;
+				let raf = 0;
+				await new Promise<void>((r) =>
+					requestAnimationFrame(() => {
+						raf = performance.now() - t;
+						setTimeout(r, 0);
+					}),
+				);
+				handle.dispatchEvent(new DragEvent("dragend", { bubbles: true, dataTransfer: data }));
+				return { handler, rendered, raf, painted: performance.now() - t };
+			});
+		for (let r = 0; r < 3; r++) {
+			console.log("untraced drop:", await drop());
+			await page.waitForTimeout(1000);
+		}
+		if (process.env.SKIP_PROFILE) return;
+		await profile(cdp, "drop handler + render", async () => {
+			console.log("profiled drop:", await drop());
 		});
 		return;
 	}
