@@ -157,32 +157,57 @@ async function dragTime(page: Page): Promise<{ shown: number; stored: number }> 
 			const cards = lists[0]?.querySelectorAll("article") ?? [];
 			const card = cards[cards.length - 1] as HTMLElement;
 			const onto = lists[1]?.querySelector("article") as HTMLElement;
-			card.scrollIntoView({ block: "center" });
-			const w = window as unknown as { __drop: number[]; __dropAt?: number; __dropObserver?: PerformanceObserver };
-			w.__drop = [];
-			w.__dropAt = undefined;
-			w.__dropObserver?.disconnect();
-			w.__dropObserver = new PerformanceObserver((list) => {
-				for (const e of list.getEntries()) if (e.name === "drop") w.__drop.push(e.duration);
-			});
-			w.__dropObserver.observe({ type: "event", durationThreshold: 16 } as PerformanceObserverInit);
-			window.addEventListener(
-				"drop",
-				() => {
-					w.__dropAt = performance.now();
-				},
-				{ capture: true, once: true },
-			);
-			performance.clearMarks("linkletter:stored");
+			// The boundary between the two sections in the middle of the window: both cards in view.
+			onto.scrollIntoView({ block: "center" });
 			return { id: card.id, target: onto.id };
 		});
-		await page
-			.locator(`[id="${id}"] [data-drag]`)
-			.dragTo(page.locator(`[id="${target}"]`), { targetPosition: { x: 40, y: 5 } });
-		await page.waitForFunction(
-			(id) => document.querySelectorAll("section.section ol")[1]?.querySelector(`[id="${id}"]`) !== null,
-			id,
-		);
+		/** Watch for the next drop: its Event Timing duration, its start, and the write it stores. */
+		const arm = () =>
+			page.evaluate(() => {
+				const w = window as unknown as {
+					__drop: number[];
+					__dropAt?: number;
+					__dropObserver?: PerformanceObserver;
+					__onDrop?: () => void;
+				};
+				w.__drop = [];
+				w.__dropAt = undefined;
+				w.__dropObserver?.disconnect();
+				w.__dropObserver = new PerformanceObserver((list) => {
+					for (const e of list.getEntries()) if (e.name === "drop") w.__drop.push(e.duration);
+				});
+				w.__dropObserver.observe({ type: "event", durationThreshold: 16 } as PerformanceObserverInit);
+				if (w.__onDrop) window.removeEventListener("drop", w.__onDrop, { capture: true });
+				w.__onDrop = () => {
+					w.__dropAt = performance.now();
+				};
+				window.addEventListener("drop", w.__onDrop, { capture: true });
+				performance.clearMarks("linkletter:stored");
+			});
+		const landed = () =>
+			page
+				.waitForFunction(
+					(id) => document.querySelectorAll("section.section ol")[1]?.querySelector(`[id="${id}"]`) !== null,
+					id,
+					{ timeout: 5_000 },
+				)
+				.then(
+					() => true,
+					() => false,
+				);
+		const drag = async () => {
+			await arm();
+			await page
+				.locator(`[id="${id}"] [data-drag]`)
+				.dragTo(page.locator(`[id="${target}"]`), { targetPosition: { x: 40, y: 12 } });
+		};
+		await drag();
+		// A synthetic drag now and then ends without a drop on the target (the browser saw no movement
+		// over it): that gesture is made once more, and only the drop that moved the card is timed.
+		if (!(await landed())) {
+			await drag();
+			expect(await landed(), "the dragged card reached the next section").toBe(true);
+		}
 		await page.waitForFunction(() => performance.getEntriesByName("linkletter:stored").length > 0);
 		await page.waitForTimeout(300);
 		const t = await page.evaluate(() => {
