@@ -29,10 +29,53 @@ function nativeTab(page: Page, downloads: string): NativeTab {
 		url: () => page.url(),
 		evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
 		async click(selector) {
-			// Centred first, as a person scrolls to what they click: the undo toast fixed at the window's
-			// bottom would otherwise take a click meant for a button under it (puppeteer clicks a point).
-			await page.$eval(selector, (el) => el.scrollIntoView({ block: "center", inline: "nearest" }));
-			await page.click(selector);
+			// Scrolled to the middle when out of view or low in the window, as a person scrolls to what they
+			// click: the undo toast fixed at the window's bottom would otherwise take a click meant for a
+			// button under it (puppeteer clicks a point). What is in view already is left where it is: scrolling
+			// to a button in the sticky export pane pushed the page to the pane's end, where the cards painted
+			// after load moved the button from under the point.
+			await page.$eval(selector, (el) => {
+				const box = el.getBoundingClientRect();
+				const inView = box.top >= 0 && box.bottom <= innerHeight * 0.75 && box.left >= 0 && box.right <= innerWidth;
+				if (!inView) el.scrollIntoView({ block: "center", inline: "nearest" });
+			});
+			for (let attempt = 0; ; attempt++) {
+				// Clicked once it holds still, as Playwright waits for a stable element; the element notes
+				// whether the click reached it.
+				await page.$eval(
+					selector,
+					(el) =>
+						new Promise<void>((resolve) => {
+							const w = window as unknown as { __clickReached?: boolean };
+							w.__clickReached = false;
+							el.addEventListener(
+								"click",
+								() => {
+									w.__clickReached = true;
+								},
+								{ capture: true, once: true },
+							);
+							let last = "";
+							let tries = 40;
+							const look = () => {
+								const box = el.getBoundingClientRect();
+								const now = `${box.x},${box.y},${box.width},${box.height}`;
+								if (now === last || tries-- === 0) return resolve();
+								last = now;
+								// A timer, not a frame: a page in a background tab gets no animation frames.
+								setTimeout(look, 40);
+							};
+							look();
+						}),
+				);
+				await page.click(selector);
+				// A layout change between the point taken and the click (cards painted in batches after load)
+				// can leave the point off the element: then it is clicked once more, as a person would.
+				const reached = await page
+					.evaluate(() => (window as unknown as { __clickReached?: boolean }).__clickReached !== false)
+					.catch(() => true);
+				if (reached || attempt === 1) return;
+			}
 		},
 		focus: (selector) => page.focus(selector),
 		type: (text) => page.keyboard.type(text),

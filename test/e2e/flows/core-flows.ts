@@ -81,7 +81,8 @@ export function describeCoreFlows(name: string, start: () => Promise<Session>, r
 			const options = await openOptions(session);
 			await importExample(options);
 			await options.click("button", "Copy");
-			await expect.poll(() => options.text("status")).toMatch(/Copied/);
+			// A fresh Firefox profile's first clipboard write now and then takes over a second (the default wait).
+			await expect.poll(() => options.text("status"), { timeout: 10_000 }).toMatch(/Copied/);
 
 			const editor = await session.openPage(`${session.siteOrigin}/paste.html`);
 			await editor.focus("Plain text editor");
