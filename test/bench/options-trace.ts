@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type CDPSession, chromium, type Page } from "playwright-core";
+import { seed } from "./seed.ts";
 
 /** One build, or with AB="dist/a,dist/b" two loaded side by side and measured in turn (MODE=ab). */
 const DISTS = (process.env.AB ?? "dist/chrome-test").split(",").map((d) => resolve(import.meta.dirname, "../..", d));
@@ -193,56 +194,6 @@ async function profile(cdp: CDPSession, label: string, work: () => Promise<void>
 	for (const [k, us] of [...total].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 40))) {
 		console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
 	}
-}
-
-async function seed(page: Page, archived: number, draft: number): Promise<void> {
-	await page.evaluate(
-		async ({ archived, draft }) => {
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const req = indexedDB.open("linkletter");
-				req.onsuccess = () => resolve(req.result);
-				req.onerror = () => reject(req.error);
-			});
-			const capture = (i: number, issue: number | null) => ({
-				id: `seed-${i}`,
-				url: `https://example.com/post/${i}`,
-				urlKey: `example.com/post/${i}`,
-				title: `Post ${i}: a fairly ordinary title for a link`,
-				note: `Commentary on post ${i}, with **Markdown** and [a link](https://example.com/ref/${i}).`,
-				section: ["articles", "tools", "outages"][i % 3],
-				...(i % 3 === 2 ? { group: `Vendor ${i % 13}` } : {}),
-				position: i,
-				createdAt: 1_700_000_000_000 + i,
-				updatedAt: 1_700_000_000_000 + i,
-				issue,
-				issueKey: issue ?? 0,
-			});
-			const tx = db.transaction(["captures", "issues"], "readwrite");
-			const captures = tx.objectStore("captures");
-			captures.clear();
-			tx.objectStore("issues").clear();
-			for (let n = 0; n * 50 < archived; n++) {
-				const rows = [];
-				for (let i = n * 50; i < Math.min(archived, n * 50 + 50); i++) rows.push(capture(i, n + 1));
-				for (const row of rows) captures.put(row);
-				tx.objectStore("issues").put({
-					number: n + 1,
-					sentAt: 0,
-					newsletter: { name: "Bench Weekly", titleTemplate: "{{newsletter}} #{{number}}", sections: [] },
-					meta: { number: n + 1, date: "2026-01-01", intro: "", outro: "" },
-					captures: rows,
-					templates: {},
-				});
-			}
-			for (let i = archived; i < archived + draft; i++) captures.put(capture(i, null));
-			await new Promise((resolve, reject) => {
-				tx.oncomplete = resolve;
-				tx.onerror = () => reject(tx.error);
-			});
-			db.close();
-		},
-		{ archived, draft },
-	);
 }
 
 const profileDir = mkdtempSync(join(tmpdir(), "linkletter-trace-"));
