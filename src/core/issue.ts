@@ -166,7 +166,9 @@ function text(value: string | undefined): string | null {
 
 /** Markdown fields: one kind of line ending, no blank lines at either end. */
 function markdownField(text: string | undefined): string {
-	return noBidi((text ?? "").replace(/\r\n?/g, "\n").trim());
+	if (text === undefined || text === "") return "";
+	// Tested first: a replace scans and copies even when there is nothing to replace.
+	return noBidi((text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text).trim());
 }
 
 /** The issue title from the newsletter's template: `{{number}}` and `{{newsletter}}` are filled in. */

@@ -21,9 +21,15 @@ describe("Markdown escaping", () => {
 			"not` code (an unmatched backtick) \\ back\\slash",
 			"Title #",
 			"a\nb",
+			"old\rMac line end",
+			"a\r\nWindows one",
 		];
 		for (const text of samples) {
-			const expected = text.replace(/\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+			const expected = text
+				.replace(/\r?\n|\r/g, " ")
+				.replace(/&/g, "&amp;")
+				.replace(/</g, "&lt;")
+				.replace(/>/g, "&gt;");
 			expect(inline(escapeMarkdownText(text))).toBe(expected);
 		}
 		expect(html(`## ${escapeMarkdownText("Issue #")}`)).toBe("<h2>Issue #</h2>\n");
@@ -49,6 +55,7 @@ describe("Markdown escaping", () => {
 			["ends with a backslash\\", "ends with a backslash\\"],
 			["code `a]b` stays", "code <code>a]b</code> stays"],
 			["two\nlines", "two lines"],
+			["two\rlines", "two lines"],
 		];
 		for (const [note, shown] of cases) {
 			const tree = new Parser().parse(`[${markdownLinkText(note)}](https://target.example)`);
@@ -110,6 +117,7 @@ describe("the plain-paragraph shortcut", () => {
 			"a *b*",
 			"a & b",
 			"line\nbreak",
+			"line\rbreak",
 			"setext\n===",
 			"x\u0000y",
 			"+ plus",

@@ -163,6 +163,31 @@ describe("list, number and URL filters, as Liquid names them", () => {
 		);
 		expect(render('[{{ "not a url" | domain }}]')).toBe("[]");
 	});
+
+	it("gives the host a URL parser gives, for every kind of URL", () => {
+		const label = fc.stringMatching(/^[a-zA-Z\d-]{0,6}$/);
+		const host = fc.oneof(
+			fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join(".")),
+			fc.constantFrom("127.0.0.1", "0x7f.1", "[::1]", "xn--bcher-kva.example", "xn--a.example", "bücher.example"),
+			fc.constantFrom("a..b", "example.com.", "EXAMPLE.com", "1.example", "example.123", "user@host.example"),
+		);
+		const rest = fc.constantFrom("", "/", "/post?id=1", "#top", "?q", ":8080/", ":99999/", "\\path", " ", "/a b");
+		const scheme = fc.constantFrom("https://", "http://", "HTTPS://", "ftp://", "");
+		fc.assert(
+			fc.property(scheme, host, rest, (s, h, r) => {
+				const url = s + h + r;
+				let expected = "";
+				try {
+					expected = new URL(url.trim()).hostname;
+				} catch {
+					// Not a URL: no host.
+				}
+				expect(render("{{ u | hostname }}", { u: url })).toBe(expected);
+				expect(render("{{ u | domain }}", { u: url })).toBe(expected.replace(/^www\./, ""));
+			}),
+			{ numRuns: 2000, seed: 12 },
+		);
+	});
 });
 
 describe("case/when", () => {

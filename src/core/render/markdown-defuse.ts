@@ -48,7 +48,6 @@ const EMAIL_AUTOLINK_AT =
 const SAFE_SCHEME = /^(?:https?|mailto)$/i;
 const DESTINATION = /^[ \t]*<?/;
 const REFERENCE_DEFINITION = /^ {0,3}\[(?:\\.|[^\\\]])+\]:[ \t]*<?/;
-const MAY_NEED_DEFUSING = /<|\]\(|\]:/;
 const WEB_SCHEME = /^(?:https?|mailto):$/i;
 const SCHEME_CHAR = /[A-Za-z\d+.-]/;
 const LETTER = /[A-Za-z]/;
@@ -58,6 +57,11 @@ const LEADING_TAB = /^[ >\-+*.)\d]*\t/m;
 const LEADING_REGION = /^[\t >\-+*.)\d]*/gm;
 // A line opening dozens of nested lists or quotes costs the parser the square of its depth.
 const DEEP_NESTING = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))){32}/m;
+
+/** Whether Markdown holds raw HTML's "<" or a link destination ("](" or a "]:" definition): all that defusing changes. */
+function mayNeedDefusing(markdown: string): boolean {
+	return markdown.includes("<") || (markdown.includes("]") && (markdown.includes("](") || markdown.includes("]:")));
+}
 
 /**
  * Whether Markdown plainly cannot hold raw HTML or an unsafe destination,
@@ -214,7 +218,7 @@ function defuseLines(markdown: string, tree: Node, keepSafe: boolean): string {
 	const lines = markdown.split("\n");
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i] as string;
-		if (!code.has(i) && MAY_NEED_DEFUSING.test(line)) lines[i] = defuseLine(line, keepSafe);
+		if (!code.has(i) && mayNeedDefusing(line)) lines[i] = defuseLine(line, keepSafe);
 	}
 	return lines.join("\n");
 }
@@ -243,7 +247,7 @@ function asPlainText(markdown: string): string {
  * (expanded to spaces, so that it parses the same inside a "> " quote).
  */
 export function defuseMarkdown(markdown: string): string {
-	if (!MAY_NEED_DEFUSING.test(markdown) || plainlyInert(markdown)) return markdown;
+	if (!mayNeedDefusing(markdown) || plainlyInert(markdown)) return markdown;
 	let source = markdown;
 	if (LEADING_TAB.test(source)) source = source.replace(LEADING_REGION, expandTab);
 	if (DEEP_NESTING.test(source)) return asPlainText(source);

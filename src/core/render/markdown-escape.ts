@@ -1,3 +1,4 @@
+import { hasAnyOf, hasLineBreak } from "../text/scan.ts";
 import { codeSpanEnd, defuseMarkdown } from "./markdown-defuse.ts";
 import { type SafeHtmlKind, safeHtmlAt } from "./safe-html.ts";
 
@@ -11,8 +12,7 @@ const INLINE_SPECIAL = /[\\`*_[\]<]/g;
 const INLINE_SPECIAL_ANY = /[\\`*_[\]<]/;
 const ENTITY_LIKE = /&(?=#\d{1,7};|#[xX][\da-fA-F]{1,6};|[A-Za-z][A-Za-z\d]{1,31};)/g;
 const LINE_BREAKS = /\s*[\r\n]+\s*/g;
-const LINE_BREAK = /[\r\n]/;
-const LINK_TEXT_SPECIAL = /[[\]\\`<]/;
+const LINK_TEXT_SPECIAL = "[]\\`<";
 // At the start of a line these would make a heading, quote, list or rule.
 const BLOCK_START = /^(#|>|[-+=]|\d{1,9}(?=[.)]))/;
 // "## Title #" drops a closing run of #; keep it visible.
@@ -100,7 +100,7 @@ function escapeKeepingCodeAndSafeHtml(text: string): string {
  * <sup>, <br>, comments) are kept, as a title may use them.
  */
 export function escapeMarkdownText(text: string): string {
-	let out = LINE_BREAK.test(text) ? text.replace(LINE_BREAKS, " ") : text;
+	let out = hasLineBreak(text) ? text.replace(LINE_BREAKS, " ") : text;
 	if (out.includes("`") || out.includes("<")) out = escapeKeepingCodeAndSafeHtml(out);
 	else out = escapeInline(out);
 	const start = BLOCK_START.exec(out);
@@ -141,9 +141,9 @@ const AUTOLINK = /<([A-Za-z][A-Za-z\d+.-]{1,31}:[^\s<>]*)>/g;
  * raw HTML is made inert as by defuseMarkdown.
  */
 export function markdownLinkText(markdown: string): string {
-	let text = LINE_BREAK.test(markdown) ? markdown.replace(LINE_BREAKS, " ") : markdown;
+	let text = hasLineBreak(markdown) ? markdown.replace(LINE_BREAKS, " ") : markdown;
 	text = defuseMarkdown(text);
-	if (!LINK_TEXT_SPECIAL.test(text)) return text;
+	if (!hasAnyOf(text, LINK_TEXT_SPECIAL)) return text;
 	text = text.replace(INLINE_LINK, "$2").replace(AUTOLINK, "$1");
 	let out = "";
 	let index = 0;

@@ -1,4 +1,5 @@
 import { escapeHtml } from "../template/html-escape.ts";
+import { hasAnyOf } from "../text/scan.ts";
 import { MARKDOWN_STYLES as S } from "./html-styles.ts";
 import { isSafeLinkTarget } from "./markdown-tree.ts";
 
@@ -51,8 +52,6 @@ const SPACE = /\s/;
 const BLOCK_START = /^(?:\s|[-+=#|~:>]|\d{1,9}[.)])/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: a NUL is replaced by CommonMark, so it is not taken.
 const SPECIAL = /[\x00\n\r\\`*_[\]<&!]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
-const LINE_BREAK_OR_NUL = /[\x00\n\r]/;
 // A superset of what CommonMark reads as an entity (&name; &#1; &#x1;).
 const ENTITY_START = /&(?:#|[A-Za-z][A-Za-z\d]*;)/y;
 const ENTITY_ANYWHERE = /&(?:#|[A-Za-z][A-Za-z\d]*;)/;
@@ -92,7 +91,7 @@ function code(markdown: string, at: number, pieces: InlinePiece[]): number | und
 	const close = markdown.indexOf("`", at + 1);
 	if (close === -1 || markdown[close + 1] === "`") return undefined;
 	const text = markdown.slice(at + 1, close);
-	if (text === "" || text[0] === " " || text[text.length - 1] === " " || LINE_BREAK_OR_NUL.test(text)) return undefined;
+	if (text === "" || text[0] === " " || text[text.length - 1] === " " || hasAnyOf(text, "\n\r\0")) return undefined;
 	pieces.push({ kind: "code", text, href: "", safe: false });
 	return close + 1;
 }

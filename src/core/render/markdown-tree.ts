@@ -1,4 +1,5 @@
 import { Node, Parser } from "commonmark";
+import { hasAnyOf } from "../text/scan.ts";
 import { webOrMailScheme } from "../url.ts";
 
 // Built on first use, not at import: nothing in a module runs when it is loaded.
@@ -30,8 +31,8 @@ export function parseMarkdown(markdown: string): Node {
 
 // One line with nothing CommonMark could read as markup: no escapes, code,
 // emphasis, links, HTML, entities; and no line start that opens a block.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: CommonMark replaces NUL, so a NUL is not plain.
-const PLAIN_LINE = /^[^\x00\n\r\\`*_[\]<>&]*$/;
+// A NUL is not plain either: CommonMark replaces it.
+const MARKUP_CHARS = "\\`*_[]<>&\n\r\0";
 const BLOCK_OPENER = /^(?:\s|[-+=#|~:]|\d{1,9}[.)])/;
 
 /**
@@ -40,7 +41,7 @@ const BLOCK_OPENER = /^(?:\s|[-+=#|~:]|\d{1,9}[.)])/;
  * keeps a 10,000-entry preview fast.
  */
 export function isPlainParagraph(markdown: string): boolean {
-	return PLAIN_LINE.test(markdown) && !BLOCK_OPENER.test(markdown) && markdown.trimEnd() === markdown;
+	return !hasAnyOf(markdown, MARKUP_CHARS) && !BLOCK_OPENER.test(markdown) && markdown.trimEnd() === markdown;
 }
 
 /** Containers nested deeper than this are flattened to text: a hostile quote cannot exhaust the stack. */

@@ -1,10 +1,9 @@
+import { hasLineBreak } from "../text/scan.ts";
 import type { FilterEntry } from "./context.ts";
 import { addToMoment, formatMoment, type Moment, momentText, toMoment } from "./dates.ts";
 import { escapeHtml } from "./html-escape.ts";
 import { SafeString } from "./safe.ts";
 import { fieldOf, isEqual, isTruthy, MISSING, missingFieldReason, toText } from "./values.ts";
-
-const LINE_BREAK = /[\r\n]/;
 
 function lines(text: string): string[] {
 	return text.split(/\r\n?|\n/);
@@ -18,7 +17,7 @@ function toInteger(value: unknown, fallback: number): number {
 /** Prefix every line; a blank line gets the prefix without its trailing spaces ("> " → ">"). */
 export function prefixLines(text: string, prefix: string): string {
 	const bare = prefix.trimEnd();
-	if (!LINE_BREAK.test(text)) return text.trim() === "" ? bare : prefix + text;
+	if (!hasLineBreak(text)) return text.trim() === "" ? bare : prefix + text;
 	return lines(text)
 		.map((line) => (line.trim() === "" ? bare : prefix + line))
 		.join("\n");
@@ -81,9 +80,17 @@ function readMoment(value: unknown, filter: string): Moment | undefined {
 	throw new Error(`${filter}: cannot read "${text}" as a date (use YYYY-MM-DD, an ISO date-time or epoch seconds)`);
 }
 
+// An http(s) URL whose host is already in the form a URL parser prints it (lower case, ASCII, no port, not an
+// IP address: its last label starts with a letter), as nearly every saved URL is: its host is read without a parse.
+const PLAIN_HOST_URL = /^https?:\/\/((?:[a-z\d-]+\.)*[a-z][a-z\d-]*\.?)(?:[/?#]|$)/;
+
 function hostnameOf(value: unknown): string {
+	const text = toText(value).trim();
+	const plain = PLAIN_HOST_URL.exec(text);
+	// Punycode ("xn--") labels are checked by the parser.
+	if (plain && !text.includes("xn--")) return plain[1] as string;
 	try {
-		return new URL(toText(value).trim()).hostname;
+		return new URL(text).hostname;
 	} catch {
 		return "";
 	}
