@@ -316,10 +316,10 @@ export function App({ deps }: { deps: OptionsDeps }) {
 			const expected = at.get(p.id)?.updatedAt ?? p.updatedAt;
 			return { next: { ...p, updatedAt: Math.max(now, expected + 1) }, expectedUpdatedAt: expected };
 		});
+		void commit(() => deps.update(edits));
 		apply(edits.map((e) => e.next));
 		setToast({ message });
 		focusSoon(focusId);
-		void commit(() => deps.update(edits));
 	};
 	const placeText = (captures: readonly Capture[], capture: Capture): string => {
 		const d = draftRef.current;
@@ -356,15 +356,16 @@ export function App({ deps }: { deps: OptionsDeps }) {
 		const byId = new Map(changed.map((c) => [c.id, c]));
 		const after = all.map((c) => byId.get(c.id) ?? c);
 		const moved = byId.get(current.id) ?? current;
+		// The write first: its requests reach the database before the render and the frame hold the page.
+		void commit(() =>
+			deps.update(changed.map((next) => ({ next, expectedUpdatedAt: before.get(next.id)?.updatedAt ?? 0 }))),
+		);
 		apply(changed);
 		const message = `Moved “${current.title}” to ${placeText(after, moved)}.`;
 		setToast({
 			message,
 			undo: () => revert(previous, changed, cardId(current.id), `Undone: “${current.title}” is back where it was.`),
 		});
-		void commit(() =>
-			deps.update(changed.map((next) => ({ next, expectedUpdatedAt: before.get(next.id)?.updatedAt ?? 0 }))),
-		);
 	};
 	const remove = (capture: Capture) => {
 		const d = draftRef.current;
@@ -396,6 +397,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	const toggleHold = (capture: Capture) => {
 		const now = Math.max(deps.now(), capture.updatedAt + 1);
 		const next = capture.held ? withoutHold(capture, now) : { ...capture, held: true, updatedAt: now };
+		void commit(() => deps.update([{ next, expectedUpdatedAt: capture.updatedAt }]));
 		apply([next]);
 		setToast({
 			message: next.held
@@ -403,7 +405,6 @@ export function App({ deps }: { deps: OptionsDeps }) {
 				: `“${capture.title}” is back in this issue.`,
 			undo: () => revert([capture], [next], cardId(capture.id), `Undone: “${capture.title}” is as it was.`),
 		});
-		void commit(() => deps.update([{ next, expectedUpdatedAt: capture.updatedAt }]));
 	};
 	const actions: CardActions = useStableActions<CardActions>({
 		move,

@@ -3,7 +3,7 @@ import { byPosition, type Capture } from "../core/capture.ts";
 import { ConflictError } from "./errors.ts";
 import type { DB } from "./open.ts";
 import type { LinkletterDB, StoredCapture } from "./schema.ts";
-import { writeTransaction } from "./write.ts";
+import { allRequests, writeTransaction } from "./write.ts";
 
 const DRAFT = 0;
 
@@ -57,24 +57,48 @@ type CaptureStore = IDBPObjectStore<LinkletterDB, StoreNames<LinkletterDB>[], "c
  * only if its capture's updatedAt is still what the caller read. On the first
  * mismatch, throw ConflictError: the transaction is aborted, so nothing at
  * all is written.
+ *
+ * Every read and write is issued at once, each read before its write: the
+ * store runs them in that order, so each read sees the row as it was before
+ * this write, and the check runs (in the read's callback) while the
+ * transaction cannot yet have committed, its writes still being answered.
+ * `whenChecked` runs as soon as every check has passed (a transaction of
+ * these edits alone commits there, without waiting for the page to hear
+ * back from each write).
  */
-export async function putUnchanged(store: CaptureStore, edits: readonly GuardedEdit[]): Promise<void> {
-	for (const { next, expectedUpdatedAt } of edits) {
-		const current = await store.get(next.id);
-		// Same version, and still in the same issue (a capture sent meanwhile never comes back to the draft).
-		if (!current || current.updatedAt !== expectedUpdatedAt || current.issueKey !== (next.issue ?? 0)) {
-			throw new ConflictError(current);
+export async function putUnchanged(
+	store: CaptureStore,
+	edits: readonly GuardedEdit[],
+	whenChecked?: () => void,
+): Promise<void> {
+	let unchecked = edits.length;
+	await allRequests((requests) => {
+		for (const { next, expectedUpdatedAt } of edits) {
+			requests.push(
+				store.get(next.id).then((current) => {
+					// Same version, and still in the same issue (a capture sent meanwhile never comes back to the draft).
+					if (!current || current.updatedAt !== expectedUpdatedAt || current.issueKey !== (next.issue ?? 0)) {
+						throw new ConflictError(current);
+					}
+					if (--unchecked === 0) whenChecked?.();
+				}),
+			);
+			requests.push(store.put(toStored(next)));
 		}
-		await store.put(toStored(next));
-	}
+	});
 }
 
 /**
  * Replace captures in one transaction, but only if nobody changed them since
  * the caller read them. Throws ConflictError and writes nothing otherwise.
+ * Resolves once they are committed.
  */
 export function updateCaptures(db: DB, edits: readonly GuardedEdit[]): Promise<void> {
-	return writeTransaction(db, ["captures"], (tx) => putUnchanged(tx.objectStore("captures"), edits));
+	return writeTransaction(db, ["captures"], (tx) =>
+		// Told to commit once every version is checked: the browser then stores the writes as soon as it has
+		// run them, while the page's main thread may still be busy painting the move that made them.
+		putUnchanged(tx.objectStore("captures"), edits, () => tx.commit()),
+	);
 }
 
 /** Replace one capture unless it changed since the caller read it (see updateCaptures). */

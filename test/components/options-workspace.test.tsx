@@ -84,6 +84,26 @@ describe("the draft workspace", () => {
 		expect(titlesIn(/Tools/)).toEqual(["A tool"]);
 	});
 
+	it("starts a move's write before the page renders the move, and the write stores the moved card", async () => {
+		const fake = fakeDeps(threeArticles());
+		const store = fake.deps.update;
+		// What the page showed when the write took its first step: a microtask after it was asked for,
+		// as the real page's write does once the database is open (main.tsx awaits it).
+		let shownWhenWriting: (string | null)[] | undefined;
+		fake.deps.update = (edits) =>
+			Promise.resolve().then(() => {
+				shownWhenWriting = titlesIn(/Tools/);
+				return store(edits);
+			});
+		render(<App deps={fake.deps} />);
+		const three = await screen.findByRole("article", { name: "Three" });
+		// A real key press: the page renders in a microtask of its own, as in the browser (no act() around it).
+		three.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", altKey: true, bubbles: true }));
+		await waitFor(() => expect(titlesIn(/Tools/)).toEqual(["Three", "A tool"]));
+		expect(shownWhenWriting).toEqual(["A tool"]);
+		await waitFor(() => expect(storedOrder(fake, "tools")).toEqual(["Three", "A tool"]));
+	});
+
 	it("moves from the card's Move menu: to top, to bottom, to another section", async () => {
 		const fake = fakeDeps(threeArticles());
 		render(<App deps={fake.deps} />);

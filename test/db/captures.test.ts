@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editCapture } from "../../src/core/capture.ts";
+import { type Capture, editCapture } from "../../src/core/capture.ts";
 import {
 	addCaptures,
 	countDraft,
@@ -8,6 +8,7 @@ import {
 	getCapture,
 	listDraft,
 	updateCapture,
+	updateCaptures,
 } from "../../src/db/captures.ts";
 import { ConflictError } from "../../src/db/errors.ts";
 import { saveCapture } from "../../src/db/save-capture.ts";
@@ -44,6 +45,36 @@ describe("captures store", () => {
 		await updateCapture(db, theirs, original.updatedAt);
 		await expect(updateCapture(db, mine, original.updatedAt)).rejects.toBeInstanceOf(ConflictError);
 		expect((await getCapture(db, original.id))?.note).toBe("window B");
+	});
+
+	for (const changed of [0, 1, 2]) {
+		it(`a move of three captures with capture ${changed + 1} changed elsewhere writes none of them`, async () => {
+			const db = await freshDb();
+			const rows = [0, 1, 2].map((i) => makeCapture({ note: `note ${i}` }, 1000));
+			await addCaptures(db, rows);
+			const theirs = editCapture(rows[changed] as Capture, { note: "elsewhere" }, 1500);
+			await updateCapture(db, theirs, 1000);
+			const moved = rows.map((x, i) => ({
+				next: { ...x, position: 10 + i, updatedAt: 2000 },
+				expectedUpdatedAt: 1000,
+			}));
+			await expect(updateCaptures(db, moved)).rejects.toBeInstanceOf(ConflictError);
+			const stored = await Promise.all(rows.map((x) => getCapture(db, x.id)));
+			expect(stored).toEqual(rows.map((x, i) => (i === changed ? theirs : x)));
+		});
+	}
+
+	it("writes every capture of a move when none changed elsewhere", async () => {
+		const db = await freshDb();
+		const a = makeCapture({}, 1000);
+		const b = makeCapture({}, 1000);
+		await addCaptures(db, [a, b]);
+		await updateCaptures(db, [
+			{ next: { ...a, position: 5, section: "tools", updatedAt: 2000 }, expectedUpdatedAt: 1000 },
+			{ next: { ...b, position: 6, updatedAt: 2000 }, expectedUpdatedAt: 1000 },
+		]);
+		expect((await getCapture(db, a.id))?.section).toBe("tools");
+		expect([(await getCapture(db, a.id))?.position, (await getCapture(db, b.id))?.position]).toEqual([5, 6]);
 	});
 
 	it("refuses to delete a capture that changed since it was shown", async () => {
