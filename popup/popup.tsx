@@ -73,6 +73,11 @@ export function Popup({ deps, initial }: { deps: PopupDeps; initial?: Initial })
 	const [notices, setNotices] = useState<Status[]>([]);
 	const [result, setResult] = useState<Status>();
 	const [saving, setSaving] = useState(false);
+	// Until the page has been read (bounded by the page script's time limit) and its earlier captures found,
+	// a Save waits: saved sooner, the link would keep its tracking parameters, the tab's raw title and no byline,
+	// or be saved anew instead of updating the capture already in the draft.
+	const [reading, setReading] = useState(true);
+	const [queued, setQueued] = useState<{ also: boolean }>();
 	// The last save the browser refused; what was typed stays in the form, and Retry saves it again.
 	const [failed, setFailed] = useState<{ reason: string; retry: boolean }>();
 	const [knownTags, setKnownTags] = useState<string[]>([]);
@@ -153,9 +158,13 @@ export function Popup({ deps, initial }: { deps: PopupDeps; initial?: Initial })
 			];
 			const issueDates = new Map([...stored.issueDates, ...(more?.issueDates ?? [])]);
 			restore(matches, sections, issueDates);
-		})().catch((error: unknown) => {
-			if (live) notice({ tone: "error", text: `Something went wrong: ${String(error)}` });
-		});
+		})()
+			.catch((error: unknown) => {
+				if (live) notice({ tone: "error", text: `Something went wrong: ${String(error)}` });
+			})
+			.finally(() => {
+				if (live) setReading(false);
+			});
 		return () => {
 			live = false;
 		};
@@ -271,10 +280,14 @@ export function Popup({ deps, initial }: { deps: PopupDeps; initial?: Initial })
 		}
 	};
 
-	const save = async (also = false) => {
-		if (saving || !data) return;
+	const save = (also = false) => {
+		if (saving || queued || !data) return;
+		if (reading) setQueued({ also });
+		else void store(also);
+	};
+	const store = async (also: boolean) => {
 		const capture = build(also);
-		if (!capture) return;
+		if (!capture || !data) return;
 		setSaving(true);
 		setFailed(undefined);
 		// The bench's save figures start here; the real wiring (main.ts) measures to the commit.
@@ -291,6 +304,12 @@ export function Popup({ deps, initial }: { deps: PopupDeps; initial?: Initial })
 			setSaving(false);
 		}
 	};
+	// A Save pressed while the page was being read goes ahead, with what the page said, once it is read.
+	useEffect(() => {
+		if (!queued || reading) return;
+		setQueued(undefined);
+		void store(queued.also);
+	});
 	// The link is in the draft already, and another section is chosen: it may go there too, deliberately.
 	const alsoSection =
 		existing && fields.section !== existing.section
@@ -299,13 +318,13 @@ export function Popup({ deps, initial }: { deps: PopupDeps; initial?: Initial })
 
 	const onSubmit = (event: Event) => {
 		event.preventDefault();
-		void save();
+		save();
 	};
 	const onKeyDown = (event: KeyboardEvent) => {
 		if (event.key === "Escape") deps.close();
 		else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
 			event.preventDefault();
-			void save();
+			save();
 		}
 	};
 
@@ -336,11 +355,16 @@ export function Popup({ deps, initial }: { deps: PopupDeps; initial?: Initial })
 				onTagsOpen={wantTags}
 			/>
 			<div class="actions">
-				<button type="submit" class="primary" disabled={!data || saving}>
-					Save
+				<button
+					type="submit"
+					class="primary"
+					disabled={!data || saving}
+					aria-busy={queued || saving ? "true" : undefined}
+				>
+					{queued || saving ? "Saving…" : "Save"}
 				</button>
 				{alsoSection && (
-					<button type="button" disabled={saving} onClick={() => void save(true)}>
+					<button type="button" disabled={saving} onClick={() => save(true)}>
 						Add to {alsoSection.name} too
 					</button>
 				)}

@@ -214,6 +214,44 @@ describe("popup", () => {
 		expect(deps.markSaved).toHaveBeenCalledWith(1);
 	});
 
+	it("a Save pressed while the page is still being read waits for it, and saves what the page said", async () => {
+		let answer: (snapshot: Awaited<ReturnType<typeof deps.readPage>>) => void = () => {};
+		const { deps, saved } = fakeDeps({ readPage: () => new Promise((resolve) => (answer = resolve)) });
+		render(<Popup deps={deps} />);
+		// Storage has answered, so Save is enabled; the page has not.
+		await waitFor(() => expect(field("Section").value).toBe("tools"));
+		fireEvent.input(field("Note"), { target: { value: "Quick save." } });
+		fireEvent.click(screen.getByRole("button", { name: "Save" }));
+		await screen.findByRole("button", { name: "Saving…" });
+		expect(saved).toHaveLength(0);
+		answer({
+			url: "https://example.com/post?utm_source=x",
+			canonical: "https://example.com/post",
+			title: "Page title",
+			author: "Ann Author",
+		});
+		await screen.findByText("Saved to Tools.");
+		expect(saved).toHaveLength(1);
+		expect(saved[0]).toMatchObject({
+			url: "https://example.com/post",
+			title: "Page title",
+			note: "Quick save.",
+			author: "Ann Author",
+		});
+	});
+
+	it("a Save pressed before an unreadable page gives up still saves, from the tab", async () => {
+		let fail: (error: Error) => void = () => {};
+		const { deps, saved } = fakeDeps({ readPage: () => new Promise((_, reject) => (fail = reject)) });
+		render(<Popup deps={deps} />);
+		await waitFor(() => expect(field("Section").value).toBe("tools"));
+		fireEvent.click(screen.getByRole("button", { name: "Save" }));
+		await screen.findByRole("button", { name: "Saving…" });
+		fail(new Error("The page did not answer in time."));
+		await screen.findByText("Saved to Tools.");
+		expect(saved[0]).toMatchObject({ title: "Tab title — Example" });
+	});
+
 	it("strips the curator's own tracking parameters", async () => {
 		const { deps } = fakeDeps(
 			{
