@@ -12,10 +12,8 @@ export interface Context {
 	 * time: a loop variable is found by index, not looked up by name.
 	 */
 	slots: unknown[];
-	/** Output pieces not yet joined. */
-	out: string[];
-	/** Characters in `out`, joined into a chunk once they reach a bound. */
-	pending: number;
+	/** Output appended since the last chunk: a rope of pieces, flattened into a chunk once it reaches a bound. */
+	rope: string;
 	/** Output joined so far, in order, before the pieces in `out`. */
 	chunks: string[];
 	/** Characters in `chunks`, bounded so a template cannot exhaust memory. */
