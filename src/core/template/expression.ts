@@ -1,7 +1,6 @@
 import type { Context, FilterFunction, FilterTable, Resolver } from "./context.ts";
 import { TemplateFailure } from "./errors.ts";
 import { checkLength } from "./limits.ts";
-import { SafeString } from "./safe.ts";
 import { didYouMean } from "./suggest.ts";
 import {
 	BLANK,
@@ -71,16 +70,16 @@ function step(base: Evaluate, key: (ctx: Context) => unknown, at: number, where:
  * step, with the common case (an own field of a plain object) read directly.
  */
 function fieldStep(base: Evaluate, name: string, at: number, where: string): Evaluate {
+	// Object.prototype's one inherited property that is not a function.
+	const direct = name !== "__proto__";
 	return (ctx) => {
 		const value = base(ctx);
-		if (
-			typeof value === "object" &&
-			value !== null &&
-			!Array.isArray(value) &&
-			!(value instanceof SafeString) &&
-			Object.hasOwn(value, name)
-		) {
-			return (value as Record<string, unknown>)[name];
+		// A plain object (the issue, a section, an entry), read directly: a value that is neither undefined nor
+		// a function can only be its own field (Object.prototype has nothing else). No Array.isArray, instanceof
+		// or hasOwn on the way: this runs for every field of every entry in every format.
+		if (direct && typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+			const field = (value as Record<string, unknown>)[name];
+			if (field !== undefined && typeof field !== "function") return field;
 		}
 		const result = fieldOf(value, name);
 		if (result === MISSING) throw new TemplateFailure(at, missingFieldReason(value, name, where));
