@@ -15,6 +15,8 @@ export const MISSING: unique symbol = Symbol("missing");
  * means "has a note".
  */
 export function isTruthy(value: unknown): boolean {
+	// Most tests are of a text field (`if entry.note`).
+	if (typeof value === "string") return value !== "";
 	if (value === null || value === undefined || value === false || value === "") return false;
 	if (Array.isArray(value)) return value.length > 0;
 	if (value instanceof SafeString) return value.value !== "";
