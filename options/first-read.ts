@@ -1,6 +1,5 @@
-import { listDraft } from "../src/db/captures.ts";
+import { loadDraft } from "../src/db/draft.ts";
 import { type DB, openDatabase } from "../src/db/open.ts";
-import { loadDraftMeta, loadNewsletter, loadTemplates, loadTrackingParams } from "../src/db/settings.ts";
 import { CHANGED_MESSAGE, CHANGES_CHANNEL, type ChangeMessage, thisPage } from "../src/platform/change-message.ts";
 import type { DraftData } from "./deps.ts";
 
@@ -11,16 +10,9 @@ export function localToday(): string {
 	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** The draft and the settings that shape it, each read in parallel. */
-export async function readDraft(db: DB, today: string): Promise<DraftData> {
-	const [newsletter, meta, captures, templates, trackingParams] = await Promise.all([
-		loadNewsletter(db),
-		loadDraftMeta(db, today),
-		listDraft(db),
-		loadTemplates(db),
-		loadTrackingParams(db),
-	]);
-	return { newsletter, meta, captures, templates, trackingParams };
+/** The draft and the settings that shape it, as stored. */
+export function readDraft(db: DB, today: string): Promise<DraftData> {
+	return loadDraft(db, today);
 }
 
 /** The database and the draft as read before the app's own code has loaded. */
