@@ -3,23 +3,13 @@ import { serializeBackup } from "../src/core/backup.ts";
 import { RECENT_ISSUES } from "../src/core/checklist.ts";
 import { keptVersions } from "../src/core/sync/versions.ts";
 import { readEverything, restoreBackup } from "../src/db/backup.ts";
-import { addCaptures, deleteCapture, getCapture, listDraft, updateCaptures } from "../src/db/captures.ts";
+import { addCaptures, deleteCapture, getCapture, updateCaptures } from "../src/db/captures.ts";
 import { importIssue } from "../src/db/import.ts";
 import { listSentIssues, recentSentIssues, sendIssue } from "../src/db/issues.ts";
 import { openDatabase } from "../src/db/open.ts";
 import { listAllCaptures } from "../src/db/search.ts";
 import { saveSections } from "../src/db/sections.ts";
-import {
-	loadDraftMeta,
-	loadNewsletter,
-	loadTemplates,
-	loadTrackingParams,
-	saveDraftMeta,
-	saveTemplates,
-	saveTrackingParams,
-	saveWelcomed,
-	shouldWelcome,
-} from "../src/db/settings.ts";
+import { saveDraftMeta, saveTemplates, saveTrackingParams, saveWelcomed, shouldWelcome } from "../src/db/settings.ts";
 import { restoreVersion } from "../src/db/sync-restore.ts";
 import { loadReplica, openSyncDatabase } from "../src/db/sync-state.ts";
 import { announceChange, onChange } from "../src/platform/changes.ts";
@@ -30,16 +20,15 @@ import { requestPersistence, storagePersisted } from "../src/platform/persist.ts
 import { loadSyncStatus, onSyncSettingsChanged, setSyncEnabled, syncEnabled } from "../src/platform/sync-storage.ts";
 import { App } from "./app.tsx";
 import type { OptionsDeps } from "./deps.ts";
+import { type FirstRead, localToday, readDraft } from "./first-read.ts";
 
-function localToday(): string {
-	const d = new Date();
-	const pad = (n: number) => String(n).padStart(2, "0");
-	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** Wire the options page to the real browser and database, and show it. */
-export function start(root: HTMLElement): void {
-	const db = openDatabase();
+/**
+ * Wire the options page to the real browser and database, and show it.
+ * `first` is the database opened and the draft read by the page's first
+ * script (boot.ts); without it, both start here.
+ */
+export function start(root: HTMLElement, first?: FirstRead): void {
+	const db = first?.db ?? openDatabase();
 	// Ask once per visit to keep the archive; Settings shows the answer and can ask again.
 	void requestPersistence().catch(() => false);
 	type Db = Awaited<typeof db>;
@@ -52,15 +41,7 @@ export function start(root: HTMLElement): void {
 		newId,
 		today: localToday,
 		async load() {
-			const d = await db;
-			const [newsletter, meta, captures, templates, trackingParams] = await Promise.all([
-				loadNewsletter(d),
-				loadDraftMeta(d, localToday()),
-				listDraft(d),
-				loadTemplates(d),
-				loadTrackingParams(d),
-			]);
-			return { newsletter, meta, captures, templates, trackingParams };
+			return first?.take() ?? readDraft(await db, localToday());
 		},
 		recentIssues: async () => recentSentIssues(await db, RECENT_ISSUES),
 		getCapture: async (id) => getCapture(await db, id),
@@ -122,6 +103,3 @@ export function start(root: HTMLElement): void {
 	};
 	render(<App deps={deps} />, root);
 }
-
-const root = document.getElementById("app");
-if (root) start(root);

@@ -10,7 +10,6 @@ import {
 	searchFacets,
 } from "../src/core/search.ts";
 import type { OptionsDeps } from "./deps.ts";
-import "./search.css";
 
 /** Results shown at once; the rest are counted ("N more"), so a broad query stays quick. */
 export const SHOWN_RESULTS = 50;

@@ -5,7 +5,8 @@ import type { DB } from "./open.ts";
 import type { LinkletterDB, StoredCapture } from "./schema.ts";
 import { allRequests, writeTransaction } from "./write.ts";
 
-const DRAFT = 0;
+/** The by-issue index key of the draft's captures. */
+export const DRAFT = 0;
 
 export function toStored(capture: Capture): StoredCapture {
 	return { ...capture, issueKey: capture.issue ?? DRAFT };

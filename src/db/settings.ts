@@ -12,9 +12,17 @@ async function setSetting<K extends keyof SettingsValues>(db: DB, key: K, value:
 	await writeTransaction(db, ["settings"], (tx) => tx.objectStore("settings").put(value, key));
 }
 
+/** What the settings the draft view reads are before the curator ever saved them. */
+export const unsaved = {
+	newsletter: (stored: Newsletter | undefined): Newsletter => stored ?? structuredClone(DEFAULT_NEWSLETTER),
+	draft: (stored: IssueMeta | undefined, today: string): IssueMeta => stored ?? newIssueMeta(1, today),
+	templates: (stored: Record<string, string> | undefined): Record<string, string> => stored ?? {},
+	trackingParams: (stored: string[] | undefined): string[] => stored ?? [...DEFAULT_TRACKING_PARAMS],
+};
+
 /** The newsletter's name, title template and sections; the defaults until the curator changes them. */
 export async function loadNewsletter(db: DB): Promise<Newsletter> {
-	return (await getSetting(db, "newsletter")) ?? structuredClone(DEFAULT_NEWSLETTER);
+	return unsaved.newsletter(await getSetting(db, "newsletter"));
 }
 
 export function saveNewsletter(db: DB, newsletter: Newsletter): Promise<void> {
@@ -23,7 +31,7 @@ export function saveNewsletter(db: DB, newsletter: Newsletter): Promise<void> {
 
 /** The draft issue's details; a new draft (#1, dated `today`) when there is none yet. */
 export async function loadDraftMeta(db: DB, today: string): Promise<IssueMeta> {
-	return (await getSetting(db, "draft")) ?? newIssueMeta(1, today);
+	return unsaved.draft(await getSetting(db, "draft"), today);
 }
 
 export function saveDraftMeta(db: DB, meta: IssueMeta): Promise<void> {
@@ -46,7 +54,7 @@ export async function loadGroups(db: DB): Promise<string[]> {
 
 /** The curator's own templates by format; a format missing here uses the default template. */
 export async function loadTemplates(db: DB): Promise<Record<string, string>> {
-	return (await getSetting(db, "templates")) ?? {};
+	return unsaved.templates(await getSetting(db, "templates"));
 }
 
 export function saveTemplates(db: DB, templates: Record<string, string>): Promise<void> {
@@ -55,7 +63,7 @@ export function saveTemplates(db: DB, templates: Record<string, string>): Promis
 
 /** Tracking parameters stripped from saved links; the default list until the curator edits it. */
 export async function loadTrackingParams(db: DB): Promise<string[]> {
-	return (await getSetting(db, "trackingParams")) ?? [...DEFAULT_TRACKING_PARAMS];
+	return unsaved.trackingParams(await getSetting(db, "trackingParams"));
 }
 
 export function saveTrackingParams(db: DB, params: string[]): Promise<void> {

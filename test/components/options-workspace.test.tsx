@@ -17,6 +17,13 @@ const storedOrder = (fake: ReturnType<typeof fakeDeps>, section: string) =>
 		.filter((c) => c.section === section)
 		.sort(byPosition)
 		.map((c) => c.title);
+/** Open a card's Move menu as a curator does (its summary), and wait for its items. */
+async function moveMenu(title: string) {
+	const card = within(screen.getByRole("article", { name: title }));
+	fireEvent.click(card.getByText("Move", { selector: "summary" }));
+	await card.findByRole("button", { name: "Move to top" });
+	return card;
+}
 const toast = () => screen.getByText(/Moved|Deleted|Restored|Undone|Saved|stays|held|back in/, { selector: "span" });
 
 function threeArticles() {
@@ -107,21 +114,21 @@ describe("the draft workspace", () => {
 	it("moves from the card's Move menu: to top, to bottom, to another section", async () => {
 		const fake = fakeDeps(threeArticles());
 		render(<App deps={fake.deps} />);
-		const three = await screen.findByRole("article", { name: "Three" });
-		fireEvent.click(within(three).getByRole("button", { name: "Move to top" }));
+		await screen.findByRole("article", { name: "Three" });
+		// Closed, a menu holds no items (a long draft would build them for every card).
+		expect(
+			within(screen.getByRole("article", { name: "Three" })).queryByRole("button", { name: "Move to top" }),
+		).toBeNull();
+		fireEvent.click((await moveMenu("Three")).getByRole("button", { name: "Move to top" }));
 		expect(titlesIn(/Articles/)).toEqual(["Three", "One", "Two"]);
-		fireEvent.click(
-			within(screen.getByRole("article", { name: "Three" })).getByRole("button", { name: "Move to bottom" }),
-		);
+		fireEvent.click((await moveMenu("Three")).getByRole("button", { name: "Move to bottom" }));
 		expect(titlesIn(/Articles/)).toEqual(["One", "Two", "Three"]);
-		fireEvent.click(
-			within(screen.getByRole("article", { name: "One" })).getByRole("button", { name: "Move to Outages" }),
-		);
+		fireEvent.click((await moveMenu("One")).getByRole("button", { name: "Move to Outages" }));
 		expect(titlesIn(/Outages/)).toEqual(["One"]);
 		await waitFor(() => expect(storedOrder(fake, "outages")).toEqual(["One"]));
 		expect(storedOrder(fake, "articles")).toEqual(["Two", "Three"]);
 		// Already at the top: nothing is offered that would do nothing.
-		const two = within(screen.getByRole("article", { name: "Two" }));
+		const two = await moveMenu("Two");
 		expect((two.getByRole("button", { name: "Move to top" }) as HTMLButtonElement).disabled).toBe(true);
 	});
 

@@ -74,6 +74,37 @@ describe("npm run package", () => {
 		expect(f.background.scripts).toHaveLength(1);
 	});
 
+	it("names every script of the options page's first load in its HTML, so none waits for the one importing it", () => {
+		for (const browser of ["chrome", "firefox"]) {
+			const entries = zip(outs[0] as string, browser);
+			const text = (name: string) => Buffer.from(file(entries, name) ?? "").toString("utf8");
+			const html = text("options/index.html");
+			const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1] ?? "";
+			const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]);
+			// The entry's imports, static and dynamic (the app), and all they import statically.
+			const reached = new Set<string>();
+			const visit = (name: string, dynamicToo: boolean) => {
+				const dir = name.slice(0, name.lastIndexOf("/") + 1);
+				const source = text(name);
+				const imports = [
+					...source.matchAll(/\bfrom\s*["']\.\/([\w.-]+\.js)["']|\bimport\s*["']\.\/([\w.-]+\.js)["']/g),
+				];
+				const dynamic = dynamicToo ? [...source.matchAll(/\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g)] : [];
+				for (const m of [...imports, ...dynamic]) {
+					const target = dir + (m[1] ?? m[2]);
+					if (reached.has(target)) continue;
+					reached.add(target);
+					visit(target, false);
+				}
+			};
+			expect(file(entries, entry), `${browser}: the options page's script ${entry}`).toBeDefined();
+			visit(entry, true);
+			reached.delete(entry);
+			expect(reached.size, `${browser}: the options page loads its app as a chunk of its own`).toBeGreaterThan(2);
+			expect(preloaded.sort(), browser).toEqual([...reached].sort());
+		}
+	});
+
 	it("puts what AMO reviewers need to rebuild into the source zip, and nothing built", () => {
 		const names = zip(outs[0] as string, "source").map((e) => e.name);
 		for (const needed of ["package.json", "package-lock.json", "README.md", "manifest.json", "vite.config.ts"])
