@@ -37,8 +37,10 @@ function save(name: string, zip: Buffer): void {
 	written.push({ file: relative(ROOT, join(out, name)), bytes: zip.length });
 }
 
-run("npm", ["run", "build"], { BROWSER: "chrome", LINKLETTER_TEST: "" });
-run("npm", ["run", "build"], { BROWSER: "firefox", LINKLETTER_TEST: "" });
+// Release builds whoever runs this: a NODE_ENV inherited from the caller (vitest sets "test") would keep
+// Preact's and our development-only code in the zips.
+run("npm", ["run", "build"], { BROWSER: "chrome", LINKLETTER_TEST: "", NODE_ENV: "production" });
+run("npm", ["run", "build"], { BROWSER: "firefox", LINKLETTER_TEST: "", NODE_ENV: "production" });
 save(`linkletter-chrome-${version}.zip`, writeZip(filesIn(join(ROOT, "dist/chrome")), epoch));
 
 // AMO's own packager decides what goes in; its zip carries the build time, so it is re-written reproducibly.

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readZip, type ZipEntry } from "../../scripts/zip.ts";
 
@@ -102,6 +103,36 @@ describe("npm run package", () => {
 			reached.delete(entry);
 			expect(reached.size, `${browser}: the options page loads its app as a chunk of its own`).toBeGreaterThan(2);
 			expect(preloaded.sort(), browser).toEqual([...reached].sort());
+		}
+	});
+
+	it("keeps the popup's first load (its first script, the app it imports, and their imports) under 20 KB gzip", () => {
+		for (const browser of ["chrome", "firefox"]) {
+			const entries = zip(outs[0] as string, browser);
+			const data = (name: string) => file(entries, name) ?? new Uint8Array();
+			const html = Buffer.from(data("popup/index.html")).toString("utf8");
+			const first = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1] ?? "";
+			expect(file(entries, first), `${browser}: the popup's first script`).toBeDefined();
+			const loaded = new Set<string>([first]);
+			const visit = (name: string, dynamicToo: boolean) => {
+				const dir = name.slice(0, name.lastIndexOf("/") + 1);
+				const source = Buffer.from(data(name)).toString("utf8");
+				const found = [
+					...source.matchAll(/\bfrom\s*["']\.\/([\w.-]+\.js)["']|\bimport\s*["']\.\/([\w.-]+\.js)["']/g),
+					...(dynamicToo ? source.matchAll(/\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g) : []),
+				];
+				for (const m of found) {
+					const target = dir + (m[1] ?? m[2]);
+					if (loaded.has(target)) continue;
+					loaded.add(target);
+					visit(target, false);
+				}
+			};
+			// The first script imports the app at once; the app's own dynamic imports (after a save) wait.
+			visit(first, true);
+			const gzip = [...loaded].reduce((sum, name) => sum + gzipSync(data(name)).length, 0);
+			expect(loaded.size, `${browser}: the first script loads the app`).toBeGreaterThan(1);
+			expect(gzip, `${browser}: ${[...loaded].join(", ")}`).toBeLessThan(20 * 1024);
 		}
 	});
 
