@@ -30,6 +30,24 @@ afterEach(async () => {
 
 const markdown = () => options.getByLabel("Markdown", { exact: true }).inputValue();
 
+/**
+ * The page tells its other views when a write has been stored (a message on its change channel): the
+ * next such message, watched from before the edit that makes it. A reload waits for it, as a curator's
+ * next visit comes after the save (a reload in mid-write can lose the write).
+ */
+const watchForStored = () =>
+	options.evaluate(() => {
+		const w = window as unknown as { __stored?: Promise<void> };
+		w.__stored = new Promise<void>((resolve) => {
+			const channel = new BroadcastChannel("linkletter-changes");
+			channel.onmessage = () => {
+				channel.close();
+				resolve();
+			};
+		});
+	});
+const stored = () => options.evaluate(() => (window as unknown as { __stored?: Promise<void> }).__stored);
+
 describe("publishing day in the real options page", () => {
 	it("previews the HTML export in a sandboxed frame", async () => {
 		await options.getByLabel("Format").selectOption({ label: "HTML" });
@@ -46,11 +64,15 @@ describe("publishing day in the real options page", () => {
 	it("renders a custom template under the extension's CSP, shows mistakes by line and column, resets", async () => {
 		await options.getByText("Edit the Markdown template").click();
 		const template = options.getByLabel("Template (Markdown)");
+		await watchForStored();
 		await template.fill("# {{ issue.title }}\n{% for section in issue.sections %}- {{ section.name }}\n{% endfor %}");
 		await expect.poll(markdown).toBe("# SRE Weekly Issue #90\n- Articles\n- Outages\n");
+		await stored();
+		await watchForStored();
 		await template.fill("# {{ issue.title }}\n{% if %}");
 		await expect.poll(() => options.getByRole("alert").filter({ hasText: "Line 2" }).count()).toBe(1);
 		expect(await markdown()).toBe("# SRE Weekly Issue #90\n- Articles\n- Outages\n");
+		await stored();
 		await options.reload();
 		await options.getByText("Edit the Markdown template").click();
 		expect(await options.getByLabel("Template (Markdown)").inputValue()).toBe("# {{ issue.title }}\n{% if %}");
