@@ -63,24 +63,25 @@ const commonmarkEntities: Plugin = {
  * imported chunk ever bring CSS, which the plain import would not load.
  */
 const PRELOAD_HELPER = "\0vite/preload-helper.js";
+const STAND_IN = "const __vitePreload = (load) => load();";
+const PRELOAD_CHUNK = /(^|\/)preload-helper-[\w-]+\.js$/;
 const PRELOAD_IMPORT = /^import \{ \w+ as __vitePreload \} from "\.\/preload-helper-[^"]+";$/m;
 const plainDynamicImports: Plugin = {
 	name: "linkletter-plain-dynamic-imports",
 	enforce: "pre",
-	load: (id) => (id === PRELOAD_HELPER ? "export const __vitePreload = (load) => load();" : undefined),
+	load: (id) => (id === PRELOAD_HELPER ? `export ${STAND_IN}` : undefined),
 	// Shared by the popup's and the options page's first scripts, the stand-in became a chunk of its own that
 	// each first script imported before it could run; each chunk now defines it in place instead.
 	renderChunk(code) {
-		const inlined = code.replace(PRELOAD_IMPORT, "const __vitePreload = (load) => load();");
+		const inlined = code.replace(PRELOAD_IMPORT, STAND_IN);
 		return inlined === code ? null : { code: inlined, map: null };
 	},
 	generateBundle(_options, bundle) {
 		for (const [file, chunk] of Object.entries(bundle)) {
-			if (chunk.type === "chunk" && /(^|\/)preload-helper-[\w-]+\.js$/.test(file)) delete bundle[file];
+			if (chunk.type === "chunk" && PRELOAD_CHUNK.test(file)) delete bundle[file];
 		}
 		for (const chunk of Object.values(bundle)) {
-			if (chunk.type === "chunk")
-				chunk.imports = chunk.imports.filter((f) => !/(^|\/)preload-helper-[\w-]+\.js$/.test(f));
+			if (chunk.type === "chunk") chunk.imports = chunk.imports.filter((f) => !PRELOAD_CHUNK.test(f));
 		}
 		/** The CSS a chunk brings with it and with the chunks it imports statically. */
 		const cssOf = (file: string, seen = new Set<string>()): string[] => {

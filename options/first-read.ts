@@ -1,6 +1,6 @@
 import { loadDraft } from "../src/db/draft.ts";
 import { type DB, openDatabase } from "../src/db/open.ts";
-import { CHANGED_MESSAGE, CHANGES_CHANNEL, type ChangeMessage, thisPage } from "../src/platform/change-message.ts";
+import { onChange } from "../src/platform/change-message.ts";
 import type { DraftData } from "./deps.ts";
 
 /** Today's date as YYYY-MM-DD, in the curator's time zone. */
@@ -8,11 +8,6 @@ export function localToday(): string {
 	const d = new Date();
 	const pad = (n: number) => String(n).padStart(2, "0");
 	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** The draft and the settings that shape it, as stored. */
-export function readDraft(db: DB, today: string): Promise<DraftData> {
-	return loadDraft(db, today);
 }
 
 /** The database and the draft as read before the app's own code has loaded. */
@@ -35,22 +30,21 @@ export interface FirstRead {
  */
 export function startFirstRead(open: () => Promise<DB> = () => openDatabase()): FirstRead {
 	const db = open();
-	const draft = db.then((d) => readDraft(d, localToday()));
+	const draft = db.then((d) => loadDraft(d, localToday()));
 	// Whoever takes the read reports its failure; one nobody took must not surface as unhandled.
 	draft.catch(() => {});
 	let stale = false;
 	let taken = false;
-	const channel = new BroadcastChannel(CHANGES_CHANNEL);
-	channel.onmessage = (event: MessageEvent<ChangeMessage>) => {
-		if (event.data?.type === CHANGED_MESSAGE && event.data.from !== thisPage()) stale = true;
-	};
+	const stopListening = onChange(() => {
+		stale = true;
+	});
 	return {
 		db,
 		settled: draft,
 		take() {
 			if (taken) return undefined;
 			taken = true;
-			channel.close();
+			stopListening();
 			return stale ? undefined : draft;
 		},
 	};

@@ -4,6 +4,7 @@ import { RECENT_ISSUES } from "../src/core/checklist.ts";
 import { keptVersions } from "../src/core/sync/versions.ts";
 import { readEverything, restoreBackup } from "../src/db/backup.ts";
 import { addCaptures, deleteCapture, getCapture, updateCaptures } from "../src/db/captures.ts";
+import { loadDraft } from "../src/db/draft.ts";
 import { importIssue } from "../src/db/import.ts";
 import { listSentIssues, recentSentIssues, sendIssue } from "../src/db/issues.ts";
 import { openDatabase } from "../src/db/open.ts";
@@ -20,7 +21,7 @@ import { requestPersistence, storagePersisted } from "../src/platform/persist.ts
 import { loadSyncStatus, onSyncSettingsChanged, setSyncEnabled, syncEnabled } from "../src/platform/sync-storage.ts";
 import { App } from "./app.tsx";
 import type { OptionsDeps } from "./deps.ts";
-import { type FirstRead, localToday, readDraft } from "./first-read.ts";
+import { type FirstRead, localToday } from "./first-read.ts";
 
 /**
  * Wire the options page to the real browser and database, and show it.
@@ -41,7 +42,7 @@ export function start(root: HTMLElement, first?: FirstRead): void {
 		newId,
 		today: localToday,
 		async load() {
-			return first?.take() ?? readDraft(await db, localToday());
+			return first?.take() ?? loadDraft(await db, localToday());
 		},
 		recentIssues: async () => recentSentIssues(await db, RECENT_ISSUES),
 		getCapture: async (id) => getCapture(await db, id),

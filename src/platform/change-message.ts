@@ -23,3 +23,17 @@ export function broadcastChange(): ChangeMessage {
 	channel.close();
 	return message;
 }
+
+/**
+ * Call `listener` whenever another Linkletter page changes stored data (not
+ * this page: it reloads after its own writes, and an echo could overwrite
+ * what the curator is typing). Returns an unsubscribe.
+ */
+export function onChange(listener: () => void): () => void {
+	const channel = new BroadcastChannel(CHANGES_CHANNEL);
+	const me = thisPage();
+	channel.onmessage = (event: MessageEvent<ChangeMessage>) => {
+		if (event.data?.type === CHANGED_MESSAGE && event.data.from !== me) listener();
+	};
+	return () => channel.close();
+}
