@@ -37,8 +37,22 @@ function captures(n: number, richEvery: number): Capture[] {
 	);
 }
 
-/** A full collection between runs when node runs with --expose-gc (npm run bench does). */
-const collectGarbage: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+/**
+ * Full collections between runs when node runs with --expose-gc (npm run
+ * bench does). One is not enough: V8 sweeps the freed pages on background
+ * threads after gc() returns, so a 1,000-capture run timed straight after a
+ * 10,000-capture one shared this 2-core machine with the sweeping of the
+ * larger run's garbage (13–16 ms of other threads' CPU time inside the timed
+ * run, against 4–5 ms when run alone, read from /proc/self/task/N/schedstat).
+ * The second collection starts by finishing the first one's sweeping and
+ * leaves almost nothing to sweep after it.
+ */
+function collectGarbage(): void {
+	gc();
+	gc();
+}
 
 /**
  * A Markdown template using the newer language: a date range, case/when,

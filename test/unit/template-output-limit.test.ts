@@ -104,6 +104,14 @@ describe("long values in the output", () => {
 		expect(out).toBe(expected);
 	});
 
+	it("keep their order past a megabyte of output, where an archive export's chunks are made larger", () => {
+		const list = Array.from({ length: 250_000 }, (_, i) => i);
+		const out = engine.render("{% for i in list %}{{ i }},{% endfor %}{{ big }}.", { ...data, list }, "none");
+		const expected = `${list.join(",")},${big}.`;
+		expect(out.length).toBeGreaterThan(1024 * 1024);
+		expect(out).toBe(expected);
+	});
+
 	it("still count against the limit", () => {
 		const { error } = stopped("{% for i in list %}{{ big }}{% endfor %}", {
 			big: "B".repeat(MAX_OUTPUT / 2),

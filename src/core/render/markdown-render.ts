@@ -19,7 +19,15 @@ const COMPANIONS: Readonly<Record<MarkdownTarget, readonly MarkdownTarget[]>> = 
 	flatText: ["flatText", "linkHtml"],
 };
 
-type Rendered = Partial<Record<MarkdownTarget, string>>;
+/**
+ * What one Markdown source has given so far while sharingMarkdown runs: its
+ * shortcut pieces (null when the parser has to read it), and what it was
+ * rendered to through the parser.
+ */
+interface Rendered {
+	pieces: InlinePiece[] | null;
+	out: Partial<Record<MarkdownTarget, string>>;
+}
 
 /** Set only while sharingMarkdown runs: results by Markdown source. */
 let shared: Map<string, Rendered> | undefined;
@@ -61,20 +69,23 @@ function simple(pieces: readonly InlinePiece[], target: MarkdownTarget): string 
 export function renderMarkdownAs(markdown: string, target: MarkdownTarget): string {
 	if (markdown.trim() === "") return "";
 	if (isPlainParagraph(markdown)) return plain(markdown, target);
-	// The shortcut is cheap enough to take again for each format; keeping its results
-	// for the companion format held thousands of strings alive through every garbage
-	// collection of a large issue, which cost more than the second pass.
-	const pieces = parseSimpleInline(markdown);
-	if (pieces) return simple(pieces, target);
-	if (!shared) return fromTree(parseMarkdown(markdown), target);
+	if (!shared) {
+		const pieces = parseSimpleInline(markdown);
+		return pieces ? simple(pieces, target) : fromTree(parseMarkdown(markdown), target);
+	}
+	// Each format renders the same notes: the shortcut's pieces are kept for the
+	// next format, and the parser's tree is rendered for the companion target at once.
 	let rendered = shared.get(markdown);
-	const cached = rendered?.[target];
+	if (!rendered) {
+		rendered = { pieces: parseSimpleInline(markdown) ?? null, out: {} };
+		shared.set(markdown, rendered);
+	}
+	if (rendered.pieces) return simple(rendered.pieces, target);
+	const cached = rendered.out[target];
 	if (cached !== undefined) return cached;
 	const tree = parseMarkdown(markdown);
-	rendered ??= {};
-	for (const companion of COMPANIONS[target]) rendered[companion] ??= fromTree(tree, companion);
-	shared.set(markdown, rendered);
-	return rendered[target] as string;
+	for (const companion of COMPANIONS[target]) rendered.out[companion] ??= fromTree(tree, companion);
+	return rendered.out[target] as string;
 }
 
 /**
