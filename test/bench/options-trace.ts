@@ -4,7 +4,8 @@
  * next section by key, with 1,000 captures in the draft (or 10,000 archived
  * + 150 with ARCHIVE=1), summarised as main-thread time by event name.
  * Not part of `npm run bench`: run `npm run build:test && npx tsx test/bench/options-trace.ts`
- * (MODE=keyjs or MODE=dropjs: the JS of a move by key or by a drop, and a profile of it).
+ * (MODE=keyjs or MODE=dropjs: the JS of a move by key or by a drop, and a profile of it;
+ * MODE=droptrace: a drop's main-thread timeline).
  * TRACE_OUT=dir also writes the raw traces (open them in DevTools' Performance panel).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -437,7 +438,7 @@ async function run(): Promise<void> {
 		});
 		return;
 	}
-	if (process.env.MODE === "dropjs") {
+	if (process.env.MODE === "dropjs" || process.env.MODE === "droptrace") {
 		// The JS a pointer drop runs before the browser may paint: the last card of the first section
 		// dropped on the top of the second section's first card, through real drag events in the page.
 		const cdp = await page.context().newCDPSession(page);
@@ -463,6 +464,7 @@ async function run(): Promise<void> {
 					dataTransfer: data,
 				};
 				onto.dispatchEvent(new DragEvent("dragover", at));
+				performance.clearMarks("linkletter:stored");
 				const t = performance.now();
 				onto.dispatchEvent(new DragEvent("drop", at));
 				const handler = performance.now() - t;
@@ -475,12 +477,24 @@ async function run(): Promise<void> {
 						setTimeout(r, 0);
 					}),
 				);
+				const painted = performance.now() - t;
 				handle.dispatchEvent(new DragEvent("dragend", { bubbles: true, dataTransfer: data }));
-				return { handler, rendered, raf, painted: performance.now() - t };
+				await new Promise((r) => setTimeout(r, 300));
+				const stored = (performance.getEntriesByName("linkletter:stored")[0]?.startTime ?? Number.NaN) - t;
+				return { handler, rendered, raf, painted, stored };
 			});
 		for (let r = 0; r < 3; r++) {
 			console.log("untraced drop:", await drop());
 			await page.waitForTimeout(1000);
+		}
+		if (process.env.MODE === "droptrace") {
+			summarise(
+				await trace(cdp, async () => {
+					console.log("traced drop:", await drop());
+				}),
+				"drop, and 300 ms after",
+			);
+			return;
 		}
 		if (process.env.SKIP_PROFILE) return;
 		await profile(cdp, "drop handler + render", async () => {
