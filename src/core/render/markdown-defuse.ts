@@ -1,4 +1,5 @@
 import type { Node } from "commonmark";
+import { isAsciiAlnum, isAsciiLetter } from "../text/scan.ts";
 import { markdownParser } from "./markdown-tree.ts";
 import { escapeWriterText, isPublishableDestination, writeInertMarkdown } from "./markdown-write.ts";
 import { isSafeHtmlBlock, type SafeHtmlKind, safeHtmlAt, safeInlineHtml } from "./safe-html.ts";
@@ -49,14 +50,17 @@ const SAFE_SCHEME = /^(?:https?|mailto)$/i;
 const DESTINATION = /^[ \t]*<?/;
 const REFERENCE_DEFINITION = /^ {0,3}\[(?:\\.|[^\\\]])+\]:[ \t]*<?/;
 const WEB_SCHEME = /^(?:https?|mailto):$/i;
-const SCHEME_CHAR = /[A-Za-z\d+.-]/;
-const LETTER = /[A-Za-z]/;
 // Tabs among a line's leading spaces, quote and list markers: they are expanded so
 // the Markdown parses the same at the top level and inside a "> " quote.
 const LEADING_TAB = /^[ >\-+*.)\d]*\t/m;
 const LEADING_REGION = /^[\t >\-+*.)\d]*/gm;
 // A line opening dozens of nested lists or quotes costs the parser the square of its depth.
 const DEEP_NESTING = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))){32}/m;
+
+/** A character of a URL scheme: an ASCII letter or digit, "+", "." or "-". */
+function isSchemeChar(code: number): boolean {
+	return isAsciiAlnum(code) || code === 0x2b || code === 0x2e || code === 0x2d;
+}
 
 /** Whether Markdown holds raw HTML's "<" or a link destination ("](" or a "]:" definition): all that defusing changes. */
 function mayNeedDefusing(markdown: string): boolean {
@@ -75,8 +79,8 @@ function plainlyInert(markdown: string): boolean {
 		const next = markdown.charCodeAt(colon + 1);
 		if (Number.isNaN(next) || next <= 32) continue;
 		let start = colon;
-		while (start > 0 && SCHEME_CHAR.test(markdown[start - 1] as string)) start--;
-		while (start < colon && !LETTER.test(markdown[start] as string)) start++;
+		while (start > 0 && isSchemeChar(markdown.charCodeAt(start - 1))) start--;
+		while (start < colon && !isAsciiLetter(markdown.charCodeAt(start))) start++;
 		if (start < colon && !WEB_SCHEME.test(markdown.slice(start, colon + 1))) return false;
 	}
 	return true;

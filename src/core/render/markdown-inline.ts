@@ -1,5 +1,5 @@
 import { escapeHtml } from "../template/html-escape.ts";
-import { hasAnyOf } from "../text/scan.ts";
+import { hasAnyOf, isAsciiAlnum } from "../text/scan.ts";
 import { MARKDOWN_STYLES as S } from "./html-styles.ts";
 import { isSafeLinkTarget } from "./markdown-tree.ts";
 
@@ -59,12 +59,12 @@ const ENTITY_ANYWHERE = /&(?:#|[A-Za-z][A-Za-z\d]*;)/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
 const INNER_TEXT = /^[^\x00\n\r\\`*_[\]<&!]+$/;
 const DESTINATION = /^(?:[A-Za-z\d;/?:@=+$,\-_.!~*'#&]|%[\dA-Fa-f]{2})+$/;
-const ALNUM = /[A-Za-z\d]/;
 const BEFORE_OPENER = " (\"'";
 const AFTER_CLOSER = " .,;:!?)\"'-/";
 
-function isAlnum(char: string | undefined): boolean {
-	return char !== undefined && ALNUM.test(char);
+/** Whether text has an ASCII letter or digit at index. */
+function alnumAt(text: string, index: number): boolean {
+	return isAsciiAlnum(text.charCodeAt(index));
 }
 
 /** The emphasis starting at `at` (a run of one or two `*`), or undefined when it is not of the accepted form. */
@@ -72,7 +72,7 @@ function emphasis(markdown: string, at: number, pieces: InlinePiece[]): number |
 	const strong = markdown[at + 1] === "*";
 	const run = strong ? 2 : 1;
 	const before = at === 0 ? " " : (markdown[at - 1] as string);
-	if (!BEFORE_OPENER.includes(before) || !isAlnum(markdown[at + run])) return undefined;
+	if (!BEFORE_OPENER.includes(before) || !alnumAt(markdown, at + run)) return undefined;
 	const close = markdown.indexOf("*", at + run);
 	if (close === -1) return undefined;
 	const end = close + run;
@@ -80,7 +80,7 @@ function emphasis(markdown: string, at: number, pieces: InlinePiece[]): number |
 	const after = markdown[end];
 	if (after !== undefined && !AFTER_CLOSER.includes(after)) return undefined;
 	const text = markdown.slice(at + run, close);
-	if (!isAlnum(text[text.length - 1]) || !INNER_TEXT.test(text)) return undefined;
+	if (!alnumAt(text, text.length - 1) || !INNER_TEXT.test(text)) return undefined;
 	pieces.push({ kind: strong ? "strong" : "em", text, href: "", safe: false });
 	return end;
 }

@@ -17,3 +17,14 @@ export function hasAnyOf(text: string, chars: string): boolean {
 export function hasLineBreak(text: string): boolean {
 	return text.includes("\n") || text.includes("\r");
 }
+
+/** Whether the UTF-16 code unit is an ASCII letter (NaN, past the end of a string, is not). */
+export function isAsciiLetter(code: number): boolean {
+	const lower = code | 0x20;
+	return lower >= 0x61 && lower <= 0x7a;
+}
+
+/** Whether the UTF-16 code unit is an ASCII letter or digit: a comparison, where a one-character regex test costs a call. */
+export function isAsciiAlnum(code: number): boolean {
+	return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39);
+}
