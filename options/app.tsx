@@ -38,7 +38,6 @@ import { usedTags } from "./tags-input.tsx";
 import { type UndoEntry, UndoToast } from "./undo-toast.tsx";
 import { useDeferred } from "./use-deferred.ts";
 import { Welcome } from "./welcome.tsx";
-import { WriteGate } from "./write-gate.ts";
 
 type View = "draft" | "past" | "search" | "settings";
 const VIEWS: Record<View, string> = {
@@ -115,8 +114,6 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	const [view, setView] = useState<View>("draft");
 	const [version, setVersion] = useState(0);
 	const editors = useRef<OpenEditors>(new Map());
-	// The export waits for the page's writes: a move is stored before the preview renders it.
-	const [writes] = useState(() => new WriteGate());
 	// Open editors whose capture left the draft in another window, with what happened to it.
 	const [gone, setGone] = useState<ReadonlyMap<string, string>>(new Map());
 	// Templates as typed, until they are stored: a failed save or a reload never takes them away.
@@ -227,7 +224,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	const write = async (action: () => Promise<void>, shown = false) => {
 		let failed = false;
 		try {
-			await writes.track(action());
+			await action();
 			performance.mark("linkletter:stored");
 			setError(undefined);
 		} catch (e) {
@@ -259,7 +256,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	};
 
 	// The export and checklist follow the draft one task late: a move or a delete paints first.
-	const shown = useDeferred(draft, (draft?.captures.length ?? 0) <= EXPORT_AT_ONCE, writes);
+	const shown = useDeferred(draft, (draft?.captures.length ?? 0) <= EXPORT_AT_ONCE);
 	const included = useMemo(() => draftIssueCaptures(shown?.captures ?? []), [shown]);
 	// A date the curator never chose follows the calendar until the issue is sent.
 	// Keyed on the details alone: a move gives a new draft, not new details, and must not compile the issue again.

@@ -2,18 +2,17 @@ import { render, screen, waitFor } from "@testing-library/preact";
 import { useState } from "preact/hooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { useDeferred } from "../../options/use-deferred.ts";
-import { WriteGate } from "../../options/write-gate.ts";
 
-function Probe({ value, writes }: { value: string; writes?: WriteGate | undefined }) {
-	const shown = useDeferred(value, true, writes);
+function Probe({ value }: { value: string }) {
+	const shown = useDeferred(value, true);
 	return <p>shown: {shown}</p>;
 }
 
-function Changing({ writes }: { writes?: WriteGate }) {
+function Changing() {
 	const [value, setValue] = useState("first");
 	return (
 		<>
-			<Probe value={value} writes={writes} />
+			<Probe value={value} />
 			<button type="button" onClick={() => setValue("second")}>
 				change
 			</button>
@@ -44,19 +43,5 @@ describe("a value that follows one frame late (the export beside a moved card)",
 		expect(screen.getByText("shown: first")).toBeTruthy();
 		for (const frame of frames.splice(0)) frame();
 		await waitFor(() => expect(screen.getByText("shown: second")).toBeTruthy(), { timeout: 60 });
-	});
-
-	it("waits, after the frame, for the move's write to be stored", async () => {
-		vi.stubGlobal("requestAnimationFrame", (cb: () => void) => setTimeout(cb, 0));
-		vi.stubGlobal("cancelAnimationFrame", () => {});
-		const writes = new WriteGate();
-		let store: () => void = () => {};
-		void writes.track(new Promise<void>((resolve) => (store = resolve)));
-		render(<Changing writes={writes} />);
-		screen.getByRole("button", { name: "change" }).click();
-		await new Promise((r) => setTimeout(r, 50));
-		expect(screen.getByText("shown: first")).toBeTruthy();
-		store();
-		await waitFor(() => expect(screen.getByText("shown: second")).toBeTruthy(), { timeout: 200 });
 	});
 });
