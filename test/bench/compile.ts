@@ -5,7 +5,7 @@ import { issueTemplates } from "../../src/core/render/filters.ts";
 import { FORMATS, type Format, renderFormats, renderIssue } from "../../src/core/render/index.ts";
 import { sharingMarkdown } from "../../src/core/render/markdown-render.ts";
 import { measureCli } from "./cli.ts";
-import { median, ms, record } from "./report.ts";
+import { median, ms, record, watchSteal } from "./report.ts";
 
 const RUNS = 21;
 const meta = { number: 90, date: "2017-09-28", intro: "This week: *lots* of [links](https://example.com).", outro: "" };
@@ -143,6 +143,7 @@ function main(): void {
 		timeOnce(captures(200, 1), features);
 	}
 	const rows = [];
+	const steal = watchSteal();
 	for (const [name, richEvery, renderer] of [
 		["typical: 1 note in 4 with Markdown", 4, defaults],
 		["worst case: every note with Markdown", 1, defaults],
@@ -156,6 +157,11 @@ function main(): void {
 		);
 		console.log(`${name}: 1k ${ms(t1)}, 10k ${ms(t10)}, growth ${(t10 / t1).toFixed(1)}×`);
 	}
+	rows.push({
+		measure: "CPU time taken by other virtual machines during the compile runs (steal)",
+		value: steal(),
+		target: "—",
+	});
 	record(rows);
 	measureCli();
 }
