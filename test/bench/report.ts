@@ -16,10 +16,14 @@ export function median(values: readonly number[]): number {
 	return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** The machine's CPU time so far (all cores, in clock ticks) and the part of it taken by other virtual machines (steal). */
+/** The machine's CPU time so far (all cores, in clock ticks: user to steal; guest time is already in user) and the part of it taken by other virtual machines (steal). */
 function cpuTicks(): { total: number; steal: number } | undefined {
 	try {
-		const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/).slice(1).map(Number);
+		const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "")
+			.trim()
+			.split(/\s+/)
+			.slice(1, 9)
+			.map(Number);
 		return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
 	} catch {
 		return undefined; // Not Linux: no figure.
