@@ -5,6 +5,7 @@ import { normalizeCapture } from "../../src/core/capture.ts";
 import { compileIssue, type Issue } from "../../src/core/issue.ts";
 import { parseIssueFile } from "../../src/core/issue-file.ts";
 import { DEFAULT_TEMPLATES, FORMATS, type Format, renderFormats, renderIssue } from "../../src/core/render/index.ts";
+import { SHARED_NOTES } from "../../src/core/render/markdown-render.ts";
 import { OPS_DIGEST } from "../helpers/ops-digest.ts";
 
 /*
@@ -88,5 +89,28 @@ describe("renderFormats: every format at once, as it goes out", () => {
 		expect(htmlFirst.html).toMatch(/<blockquote\b/);
 		expect(htmlFirst.txt).toContain("- a list\n- with code");
 		expect(htmlFirst.txt).not.toMatch(/<(em|li|p)\b/);
+	});
+
+	it("an archive with more notes than are kept for the next format renders every note in every format as it does alone", () => {
+		// Past SHARED_NOTES the notes are parsed again for each format: shortcut notes and full-parse notes alike.
+		const count = SHARED_NOTES + 40;
+		const captures = Array.from({ length: count }, (_, i) =>
+			normalizeCapture(
+				{
+					url: `https://a.example/${i}`,
+					title: `Post ${i}`,
+					section: "articles",
+					note: i % 2 ? `Note ${i} with **bold** and [a link](https://l.example/${i}).` : `Note ${i}.\n\n- item *${i}*`,
+				},
+				{ id: `n${i}`, now: i },
+			),
+		);
+		const issue = compileIssue(captures, OPS_DIGEST, { number: 4, date: "2024-05-08", intro: "", outro: "" });
+		const together = renderFormats(issue, FORMATS);
+		for (const format of FORMATS) expect(together[format], format).toBe(renderIssue(issue, format));
+		const last = count - 1;
+		expect(together.html).toContain(`Note ${last} with <strong>bold</strong>`);
+		expect(together.html).toMatch(new RegExp(`<li\\b[^>]*>item <em>${last - 1}</em></li>`));
+		expect(together.txt).toContain(`Note ${last} with bold and a link`);
 	});
 });
