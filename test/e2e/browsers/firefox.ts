@@ -164,7 +164,13 @@ export async function startFirefox(
 		},
 		async openExtensionPage(path, readySelector = "body *") {
 			const page = await browser.newPage();
-			if (path.startsWith("popup/")) await page.setViewport({ width: 400, height: 600 });
+			if (path.startsWith("popup/")) {
+				// Puppeteer sends the screen orientation with the viewport; Firefox 140.12 ESR refuses that
+				// one command (unknown command emulation.setScreenOrientationOverride) after applying the size.
+				await page.setViewport({ width: 400, height: 600 }).catch((error: unknown) => {
+					if (!String(error).includes("setScreenOrientationOverride")) throw error;
+				});
+			}
 			// Firefox may never report that an extension page loaded: wait for an element instead.
 			void page.goto(`${origin}/${path}`).catch(() => {});
 			// Polled by hand: while the tab swaps about:blank for the extension page, the driver's own
