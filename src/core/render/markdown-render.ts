@@ -75,20 +75,22 @@ function simple(pieces: readonly InlinePiece[], target: MarkdownTarget): string 
 	}
 }
 
+/** One note rendered for one target, nothing kept: its shortcut pieces, else the parser's tree. */
+function alone(markdown: string, pieces: readonly InlinePiece[] | null | undefined, target: MarkdownTarget): string {
+	return pieces ? simple(pieces, target) : fromTree(parseMarkdown(markdown), target);
+}
+
 /** Render Markdown for a filter: sanitised HTML (block, inline, or link text) or plain text (block or one line). */
 export function renderMarkdownAs(markdown: string, target: MarkdownTarget): string {
 	if (markdown.trim() === "") return "";
 	if (isPlainParagraph(markdown)) return plain(markdown, target);
-	if (!shared) {
-		const pieces = parseSimpleInline(markdown);
-		return pieces ? simple(pieces, target) : fromTree(parseMarkdown(markdown), target);
-	}
+	if (!shared) return alone(markdown, parseSimpleInline(markdown), target);
 	// Each format renders the same notes: the shortcut's pieces are kept for the
 	// next format, and the parser's tree is rendered for the companion target at once.
 	let rendered = shared.get(markdown);
 	if (!rendered) {
 		const pieces = parseSimpleInline(markdown) ?? null;
-		if (shared.size >= SHARED_NOTES) return pieces ? simple(pieces, target) : fromTree(parseMarkdown(markdown), target);
+		if (shared.size >= SHARED_NOTES) return alone(markdown, pieces, target);
 		rendered = { pieces, out: {} };
 		shared.set(markdown, rendered);
 	}

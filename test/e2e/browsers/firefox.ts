@@ -165,8 +165,8 @@ export async function startFirefox(
 		async openExtensionPage(path, readySelector = "body *") {
 			const page = await browser.newPage();
 			if (path.startsWith("popup/")) {
-				// Puppeteer sends the screen orientation with the viewport; Firefox 140.12 ESR refuses that
-				// one command (unknown command emulation.setScreenOrientationOverride) after applying the size.
+				// Puppeteer sends a screen orientation alongside the size; Firefox 140.12 ESR applies the size and
+				// refuses the orientation (unknown command emulation.setScreenOrientationOverride).
 				await page.setViewport({ width: 400, height: 600 }).catch((error: unknown) => {
 					if (!String(error).includes("setScreenOrientationOverride")) throw error;
 				});
