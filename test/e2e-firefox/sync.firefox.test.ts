@@ -64,6 +64,7 @@ describe("sync between two Firefox profiles through a relay", () => {
 		await relay?.stop();
 		for (const s of sessions) await s.close();
 		sessions = [];
+		expect(relay?.failures ?? [], "deliveries the browser refused to the end").toEqual([]);
 	});
 
 	it("capture on one, edit on the other, send on one: the same sent issue and next draft on both", async () => {

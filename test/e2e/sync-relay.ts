@@ -60,18 +60,29 @@ function random(seed: number): () => number {
 /**
  * Stands in for the browser's sync service between two profiles whose own
  * sync is off (Chromium then keeps storage.sync locally): it watches each
- * profile's storage.sync and copies every change into the other, item by item,
- * late (each item on its own delay, so items arrive out of order), and now and
- * then delivers an item a second time, after newer ones (a stale duplicate).
+ * profile's storage.sync and copies every change into the other, late, in
+ * up to three groups per look, each on its own delay (so items arrive out of
+ * order), and now and then delivers a group a second time, after newer ones
+ * (a stale duplicate).
+ *
+ * It writes through the extension's own storage.sync, which Chrome limits to
+ * 120 writes a minute per profile (the real service's deliveries count
+ * against no such limit). Copying item by item used that up within a test,
+ * the browser refused the rest, and those changes were lost: the test then
+ * waited for a capture that never came. So the relay writes a group at a
+ * time, and a delivery the browser refuses is made again until it lands, as
+ * the service would; one that never lands is kept in `failures`.
  */
 export class SyncRelay {
 	private readonly seen: Items[] = [{}, {}];
 	private timer: ReturnType<typeof setInterval> | undefined;
 	private readonly pending = new Set<Promise<void>>();
-	private polling = false;
+	private polling: Promise<void> | undefined;
 	private readonly rand: () => number;
 	/** When each item was delivered, and how long the relay held it on purpose. */
 	readonly deliveries: { to: number; item: string; at: number; heldMs: number }[] = [];
+	/** Deliveries the browser still refused after every retry, with its reason. */
+	readonly failures: string[] = [];
 
 	constructor(
 		profiles: [Extension, Extension] | [SyncEndpoint, SyncEndpoint],
@@ -89,55 +100,89 @@ export class SyncRelay {
 	private readonly profiles: [SyncEndpoint, SyncEndpoint];
 
 	start(): void {
-		this.timer = setInterval(() => void this.poll(), 100);
+		this.timer = setInterval(() => {
+			this.polling ??= this.poll().finally(() => {
+				this.polling = undefined;
+			});
+		}, 100);
 	}
 
+	/** Stop watching; resolves when the look in progress and every delivery it scheduled have landed. */
 	async stop(): Promise<void> {
 		clearInterval(this.timer);
+		await this.polling;
 		await Promise.allSettled([...this.pending]);
 	}
 
 	private later(ms: number, work: () => Promise<void>): void {
-		const p = new Promise<void>((resolve) => setTimeout(resolve, ms)).then(work).catch(() => {});
+		const p = new Promise<void>((resolve) => setTimeout(resolve, ms)).then(work);
 		this.pending.add(p);
 		void p.finally(() => this.pending.delete(p));
 	}
 
 	private async poll(): Promise<void> {
-		if (this.polling) return;
-		this.polling = true;
 		try {
 			for (const from of [0, 1] as const) {
 				const now = await this.profiles[from].read();
 				const before = this.seen[from] as Items;
 				this.seen[from] = now;
-				const to = 1 - from;
+				const changes: [string, unknown][] = [];
 				for (const [name, value] of Object.entries(now)) {
-					if (JSON.stringify(before[name]) === JSON.stringify(value)) continue;
-					this.deliver(to, name, value);
+					if (JSON.stringify(before[name]) !== JSON.stringify(value)) changes.push([name, value]);
 				}
-				for (const name of Object.keys(before)) if (!(name in now)) this.deliver(to, name, undefined);
+				for (const name of Object.keys(before)) if (!(name in now)) changes.push([name, undefined]);
+				if (changes.length > 0) this.deliver(1 - from, changes);
 			}
 		} catch {
-			// A worker restarting: the next poll sees the change.
-		} finally {
-			this.polling = false;
+			// A worker restarting: the next look sees the change.
 		}
 	}
 
-	private deliver(to: number, name: string, value: unknown): void {
+	/** One look's changes for a profile, in up to three groups, each late on its own delay, some twice. */
+	private deliver(to: number, changes: [string, unknown][]): void {
 		const { minDelayMs, maxDelayMs, duplicateRate } = this.opts;
-		const send = (heldMs: number) =>
-			this.later(heldMs, async () => {
-				const target = this.profiles[to] as SyncEndpoint;
-				await target.apply(value === undefined ? {} : { [name]: value }, value === undefined ? [name] : []);
-				// What the relay itself wrote is not a change of that profile's to copy back.
-				const seen = this.seen[to] as Items;
-				if (value === undefined) delete seen[name];
-				else seen[name] = value;
-				this.deliveries.push({ to, item: name, at: Date.now(), heldMs });
-			});
-		send(minDelayMs + this.rand() * (maxDelayMs - minDelayMs));
-		if (this.rand() < duplicateRate) send(maxDelayMs + 200 + this.rand() * 600);
+		const groups = new Map<number, [string, unknown][]>();
+		for (const change of changes) {
+			const g = Math.floor(this.rand() * 3);
+			groups.set(g, [...(groups.get(g) ?? []), change]);
+		}
+		for (const group of groups.values()) {
+			const set: Items = {};
+			const remove: string[] = [];
+			for (const [name, value] of group) {
+				if (value === undefined) remove.push(name);
+				else set[name] = value;
+			}
+			const send = (heldMs: number) =>
+				this.later(heldMs, async () => {
+					if (!(await this.apply(to, set, remove))) return;
+					// What the relay itself wrote is not a change of that profile's to copy back.
+					const seen = this.seen[to] as Items;
+					for (const [name, value] of group) {
+						if (value === undefined) delete seen[name];
+						else seen[name] = value;
+						this.deliveries.push({ to, item: name, at: Date.now(), heldMs });
+					}
+				});
+			send(minDelayMs + this.rand() * (maxDelayMs - minDelayMs));
+			if (this.rand() < duplicateRate) send(maxDelayMs + 200 + this.rand() * 600);
+		}
+	}
+
+	/** Write one delivery, again every second while the browser refuses it (its write limit is per minute). */
+	private async apply(to: number, set: Items, remove: string[]): Promise<boolean> {
+		const target = this.profiles[to] as SyncEndpoint;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await target.apply(set, remove);
+				return true;
+			} catch (error) {
+				if (attempt >= 75) {
+					this.failures.push(`to profile ${to}: ${[...Object.keys(set), ...remove].join(", ")}: ${String(error)}`);
+					return false;
+				}
+				await new Promise((resolve) => setTimeout(resolve, 1_000));
+			}
+		}
 	}
 }

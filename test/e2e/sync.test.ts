@@ -23,6 +23,7 @@ afterEach(async () => {
 	await a?.close();
 	await b?.close();
 	site?.server.close();
+	expect(relay?.failures ?? [], "deliveries the browser refused to the end").toEqual([]);
 });
 
 async function options(ext: Extension): Promise<Page> {
