@@ -163,6 +163,19 @@ export function IssueDetails(props: {
 		timer.current = setTimeout(flush, AUTOSAVE_MS);
 	};
 	useEffect(() => flush, []);
+	// A closed or reloaded tab never runs the timer (nor unmounts the form): what was typed in its last
+	// half second is written as the page is hidden. A write the page has issued lands after it is gone.
+	useEffect(() => {
+		const hidden = () => {
+			if (document.visibilityState === "hidden") flush();
+		};
+		window.addEventListener("pagehide", flush);
+		document.addEventListener("visibilitychange", hidden);
+		return () => {
+			window.removeEventListener("pagehide", flush);
+			document.removeEventListener("visibilitychange", hidden);
+		};
+	});
 
 	const update = (next: Form) => {
 		setForm(next);

@@ -16,6 +16,50 @@ const focusedCard = () =>
 	options.evaluate(() => document.activeElement?.closest("article")?.getAttribute("aria-label"));
 const markdown = () => options.getByLabel("Markdown", { exact: true }).inputValue();
 
+/**
+ * Another window's long write: a transaction on the captures store, kept
+ * busy from the worker until released, so a page's own write waits behind
+ * it (as it does behind a big import). Resolves with the release, which
+ * resolves once that transaction has committed.
+ */
+async function holdCaptures(): Promise<() => Promise<void>> {
+	const worker = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent("serviceworker"));
+	type Held = { release?: boolean; done?: Promise<void> };
+	await worker.evaluate(
+		() =>
+			new Promise<void>((held, failed) => {
+				const open = indexedDB.open("linkletter");
+				open.onerror = () => failed(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction("captures", "readwrite");
+					const state = globalThis as unknown as Held;
+					state.release = false;
+					state.done = new Promise((committed) => {
+						tx.oncomplete = () => {
+							db.close();
+							committed();
+						};
+					});
+					const store = tx.objectStore("captures");
+					const spin = () => {
+						if (!state.release) store.get("no such capture").onsuccess = spin;
+					};
+					store.get("no such capture").onsuccess = () => {
+						held();
+						spin();
+					};
+				};
+			}),
+	);
+	return () =>
+		worker.evaluate(async () => {
+			const state = globalThis as unknown as Held;
+			state.release = true;
+			await state.done;
+		});
+}
+
 beforeEach(async () => {
 	ext = await launchExtension();
 	options = await ext.context.newPage();
@@ -107,6 +151,38 @@ describe("the draft workspace in Chromium", () => {
 		await undo.click();
 		await expect.poll(focusedCard).toBe(first);
 		await expect.poll(() => titlesIn("Articles")).toEqual(titles);
+	});
+
+	it("a move shown before the tab closed is kept, although its write was still waiting for the database", async () => {
+		const moved = (await titlesIn("Articles"))[0] as string;
+		const release = await holdCaptures();
+		await options.getByRole("article", { name: moved }).focus();
+		await options.keyboard.press("Alt+ArrowRight");
+		await expect.poll(async () => (await titlesIn("Outages"))[0]).toBe(moved);
+		// The tab closes while its write waits behind the other one. It lands all the same, because the page
+		// issued it with the move (the browser finishes what a closed page asked of it); a write put off to a
+		// timer would have gone with the tab.
+		await options.close();
+		await release();
+		options = await ext.context.newPage();
+		await options.goto(optionsUrl());
+		await options.getByRole("article", { name: moved }).waitFor();
+		expect((await titlesIn("Outages"))[0]).toBe(moved);
+		expect(await titlesIn("Articles")).not.toContain(moved);
+		// Made once: nothing is left to make again.
+		expect(await options.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("pending-write")))).toEqual(
+			[],
+		);
+	});
+
+	it("an intro typed just before the tab closes is kept (it saves itself half a second after the last key)", async () => {
+		await options.getByLabel("Intro", { exact: true }).fill("Typed, and the tab closed at once.");
+		await options.close();
+		options = await ext.context.newPage();
+		await options.goto(optionsUrl());
+		await expect
+			.poll(() => options.getByLabel("Intro", { exact: true }).inputValue())
+			.toBe("Typed, and the tab closed at once.");
 	});
 
 	it("a setting saved in another tab reaches this tab's draft and export title without a reload", async () => {
