@@ -87,6 +87,15 @@ export function fieldsOf(capture: Capture): EditorFields {
 	};
 }
 
+/** Whether any open editor holds text the curator typed and has not saved. */
+export function hasUnsavedEdits(editors: OpenEditors): boolean {
+	for (const { capture, fields } of editors.values()) {
+		const saved = fieldsOf(capture);
+		if ((Object.keys(saved) as (keyof EditorFields)[]).some((key) => fields[key] !== saved[key])) return true;
+	}
+	return false;
+}
+
 /** What the curator is told when the capture they are editing left the draft elsewhere. */
 export function goneMessage(title: string, current: Capture | undefined): string {
 	const what =

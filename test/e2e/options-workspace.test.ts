@@ -185,6 +185,31 @@ describe("the draft workspace in Chromium", () => {
 			.toBe("Typed, and the tab closed at once.");
 	});
 
+	it("closing the tab with an edit not saved asks first; staying keeps the typed note; once saved it closes", async () => {
+		const title = (await titlesIn("Articles"))[0] as string;
+		await options.getByRole("button", { name: `Edit “${title}”` }).click();
+		await options.getByLabel("Note", { exact: true }).fill("A note I have not saved yet.");
+		const asked = options.waitForEvent("dialog");
+		await options.close({ runBeforeUnload: true });
+		const dialog = await asked;
+		expect(dialog.type()).toBe("beforeunload");
+		await dialog.dismiss();
+		expect(options.isClosed()).toBe(false);
+		expect(await options.getByLabel("Note", { exact: true }).inputValue()).toBe("A note I have not saved yet.");
+
+		await options.getByRole("button", { name: "Save", exact: true }).click();
+		await options.getByRole("article", { name: title }).getByText("A note I have not saved yet.").waitFor();
+		let askedAgain = false;
+		options.on("dialog", (d) => {
+			askedAgain = true;
+			void d.accept();
+		});
+		const closed = options.waitForEvent("close");
+		await options.close({ runBeforeUnload: true });
+		await closed;
+		expect(askedAgain).toBe(false);
+	});
+
 	it("a setting saved in another tab reaches this tab's draft and export title without a reload", async () => {
 		const other = await ext.context.newPage();
 		await other.goto(optionsUrl());
