@@ -23,6 +23,7 @@ import { afterNextPaint, atNextFrame } from "./frames.ts";
 import { GoneEditors } from "./gone-editors.tsx";
 import { ImportIssue } from "./import-issue.tsx";
 import { IssueDetails } from "./issue-details.tsx";
+import { useLeaveGuard } from "./leave-guard.ts";
 import { goneMessage, hasUnsavedEdits, type OpenEditors } from "./open-editors.ts";
 import { type PastFocus, PastIssues } from "./past-issues.tsx";
 import { PersistStatus } from "./persist-status.tsx";
@@ -114,15 +115,8 @@ export function App({ deps }: { deps: OptionsDeps }) {
 	const [view, setView] = useState<View>("draft");
 	const [version, setVersion] = useState(0);
 	const editors = useRef<OpenEditors>(new Map());
-	// Closing or reloading the tab with an edit not saved asks first (the browser's own "Leave site?").
-	useEffect(() => {
-		const guard = (event: BeforeUnloadEvent) => {
-			if (!hasUnsavedEdits(editors.current)) return;
-			event.preventDefault();
-		};
-		window.addEventListener("beforeunload", guard);
-		return () => window.removeEventListener("beforeunload", guard);
-	}, []);
+	// Closing or reloading the tab with an edit not saved asks first.
+	useLeaveGuard(() => hasUnsavedEdits(editors.current));
 	// Open editors whose capture left the draft in another window, with what happened to it.
 	const [gone, setGone] = useState<ReadonlyMap<string, string>>(new Map());
 	// Templates as typed, until they are stored: a failed save or a reload never takes them away.

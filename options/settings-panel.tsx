@@ -2,7 +2,13 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Newsletter } from "../src/core/newsletter.ts";
 import { DEFAULT_TRACKING_PARAMS } from "../src/core/url.ts";
 import type { OptionsDeps } from "./deps.ts";
+import { useLeaveGuard } from "./leave-guard.ts";
 import { SaveFailure, useSave } from "./save-failure.tsx";
+
+/** Tracking parameters as typed (spaces, commas or lines between them), each once. */
+function paramList(text: string): string[] {
+	return [...new Set(text.split(/[\s,]+/).filter(Boolean))];
+}
 
 /** The newsletter's name and title template, the tracking-parameter list, and the capture shortcut. */
 export function SettingsPanel(props: {
@@ -24,6 +30,13 @@ export function SettingsPanel(props: {
 		params: props.trackingParams.join("\n"),
 	};
 	const seen = useRef(stored);
+	// Compared as they would be saved: a trailing space or a comma in place of a line break is not an edit.
+	useLeaveGuard(
+		() =>
+			name.trim() !== stored.name ||
+			titleTemplate.trim() !== stored.title ||
+			paramList(params).join("\n") !== stored.params,
+	);
 	useEffect(() => {
 		const before = seen.current;
 		if (stored.name !== before.name) setName((typed) => (typed === before.name ? stored.name : typed));
@@ -43,7 +56,7 @@ export function SettingsPanel(props: {
 			setStatus("The newsletter needs a name.");
 			return;
 		}
-		const list = [...new Set(params.split(/[\s,]+/).filter(Boolean))];
+		const list = paramList(params);
 		const newsletter = { ...props.newsletter, name: name.trim(), titleTemplate: titleTemplate.trim() };
 		setStatus(undefined);
 		await run(async () => {

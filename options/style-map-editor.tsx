@@ -1,6 +1,7 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { Newsletter } from "../src/core/newsletter.ts";
 import { DEFAULT_HTML_STYLES, STYLE_ELEMENT } from "../src/core/render/html-styles.ts";
+import { useLeaveGuard } from "./leave-guard.ts";
 import { SaveFailure, useSave } from "./save-failure.tsx";
 
 type Row = { element: string; css: string };
@@ -35,6 +36,9 @@ export function StyleMapEditor(props: { newsletter: Newsletter; onSave: (newslet
 	);
 	const [message, setMessage] = useState<{ error: boolean; text: string }>();
 	const { failure, run } = useSave();
+	// What was last saved (or there at the start): rows typed since are asked about when the tab closes.
+	const saved = useRef(JSON.stringify(rows));
+	useLeaveGuard(() => JSON.stringify(rows) !== saved.current);
 	const change = (i: number, patch: Partial<Row>) =>
 		setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
 	const save = async (event: Event) => {
@@ -49,6 +53,7 @@ export function StyleMapEditor(props: { newsletter: Newsletter; onSave: (newslet
 		setMessage(undefined);
 		await run(async () => {
 			await props.onSave(next);
+			saved.current = JSON.stringify(rows);
 			setMessage({ error: false, text: "Styles saved." });
 		});
 	};
