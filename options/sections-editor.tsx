@@ -10,6 +10,7 @@ import {
 	updateSection,
 } from "../src/core/sections.ts";
 import type { GuardedEdit } from "../src/db/captures.ts";
+import { useLeaveGuard } from "./leave-guard.ts";
 import { SaveFailure, useSave } from "./save-failure.tsx";
 
 const LAYOUTS: Record<SectionLayout, string> = {
@@ -67,6 +68,8 @@ function SectionRow(props: {
 	const { section } = props;
 	const [name, setName] = useState(section.name);
 	const [emptyText, setEmptyText] = useState(section.emptyText ?? "");
+	// Saved when the field loses focus, which a closing tab does not always give: asked about instead.
+	useLeaveGuard(() => name !== section.name || emptyText !== (section.emptyText ?? ""));
 	const parents = possibleParents(props.newsletter, section);
 	const partials = partialNames(props.newsletter);
 	const others = props.sections.filter((s) => s.id !== section.id);

@@ -1,6 +1,8 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
+import { FieldsEditor } from "../../options/fields-editor.tsx";
 import { PartialsEditor } from "../../options/partials-editor.tsx";
+import { SectionsEditor } from "../../options/sections-editor.tsx";
 import { StyleMapEditor } from "../../options/style-map-editor.tsx";
 import { DEFAULT_NEWSLETTER, type Newsletter } from "../../src/core/newsletter.ts";
 
@@ -39,5 +41,30 @@ describe("closing the tab with a form typed in but not saved asks first", () => 
 		fireEvent.click(screen.getByRole("button", { name: "Save styles" }));
 		await waitFor(() => expect(onSave).toHaveBeenCalled());
 		await waitFor(() => expect(leavingAsks()).toBe(false));
+	});
+
+	it("issue fields: asks once a field is added, and no longer once the fields are saved", async () => {
+		const onSave = vi.fn(async (_n: Newsletter) => {});
+		render(<FieldsEditor newsletter={DEFAULT_NEWSLETTER} onSave={onSave} />);
+		fireEvent.input(screen.getByLabelText("New field label"), { target: { value: "Summary" } });
+		fireEvent.click(screen.getByRole("button", { name: "Add field" }));
+		expect(leavingAsks()).toBe(true);
+		fireEvent.click(screen.getByRole("button", { name: "Save fields" }));
+		await screen.findByText("Fields saved.");
+		expect(leavingAsks()).toBe(false);
+	});
+
+	it("sections: a name typed but not yet saved (it saves when the field is left) asks", async () => {
+		const onSave = vi.fn(async (_n: Newsletter) => {});
+		render(
+			<SectionsEditor newsletter={DEFAULT_NEWSLETTER} captures={[]} now={() => 9_000_000_000_000} onSave={onSave} />,
+		);
+		const first = DEFAULT_NEWSLETTER.sections[0]?.name as string;
+		const name = within(screen.getByRole("listitem", { name: first })).getByLabelText(`Name of “${first}”`);
+		expect(leavingAsks()).toBe(false);
+		fireEvent.input(name, { target: { value: "Renamed" } });
+		expect(leavingAsks()).toBe(true);
+		fireEvent.input(name, { target: { value: first } });
+		expect(leavingAsks()).toBe(false);
 	});
 });
