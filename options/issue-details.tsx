@@ -7,6 +7,7 @@ import {
 	issueSponsors,
 	type Sponsor,
 } from "../src/core/newsletter.ts";
+import { useLeaveGuard } from "./leave-guard.ts";
 import { SaveFailure, useSave } from "./save-failure.tsx";
 
 type SponsorForm = { name: string; text: string; linkText: string; url: string; recurring: boolean };
@@ -163,6 +164,11 @@ export function IssueDetails(props: {
 		timer.current = setTimeout(flush, AUTOSAVE_MS);
 	};
 	useEffect(() => flush, []);
+	// Typed text the autosave cannot write (the form has a mistake, or the write failed) is asked about when
+	// the tab closes; text still waiting for the autosave is written as the page goes (below).
+	useLeaveGuard(
+		() => !same(form, base) && (pending.current === undefined || typeof formToMeta(form, defs) === "string"),
+	);
 	// A closed or reloaded tab never runs the timer (nor unmounts the form): what was typed in its last
 	// half second is written as the page is hidden. A write the page has issued lands after it is gone.
 	useEffect(() => {

@@ -69,7 +69,8 @@ function SectionRow(props: {
 	const [name, setName] = useState(section.name);
 	const [emptyText, setEmptyText] = useState(section.emptyText ?? "");
 	// Saved when the field loses focus, which a closing tab does not always give: asked about instead.
-	useLeaveGuard(() => name !== section.name || emptyText !== (section.emptyText ?? ""));
+	// Compared as saved: the name and the text are trimmed.
+	useLeaveGuard(() => name.trim() !== section.name || emptyText.trim() !== (section.emptyText ?? ""));
 	const parents = possibleParents(props.newsletter, section);
 	const partials = partialNames(props.newsletter);
 	const others = props.sections.filter((s) => s.id !== section.id);

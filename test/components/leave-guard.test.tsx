@@ -1,10 +1,11 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { FieldsEditor } from "../../options/fields-editor.tsx";
+import { IssueDetails } from "../../options/issue-details.tsx";
 import { PartialsEditor } from "../../options/partials-editor.tsx";
 import { SectionsEditor } from "../../options/sections-editor.tsx";
 import { StyleMapEditor } from "../../options/style-map-editor.tsx";
-import { DEFAULT_NEWSLETTER, type Newsletter } from "../../src/core/newsletter.ts";
+import { DEFAULT_NEWSLETTER, type IssueMeta, type Newsletter } from "../../src/core/newsletter.ts";
 
 /** Whether closing the tab now would ask first: the page cancels the browser's beforeunload event. */
 function leavingAsks(): boolean {
@@ -64,7 +65,31 @@ describe("closing the tab with a form typed in but not saved asks first", () => 
 		expect(leavingAsks()).toBe(false);
 		fireEvent.input(name, { target: { value: "Renamed" } });
 		expect(leavingAsks()).toBe(true);
-		fireEvent.input(name, { target: { value: first } });
+		// Only a space more: the name saved would be the same.
+		fireEvent.input(name, { target: { value: `${first} ` } });
 		expect(leavingAsks()).toBe(false);
+	});
+
+	it("issue details: text the autosave will write does not ask; text it cannot write does", async () => {
+		const meta: IssueMeta = { number: 7, date: "2026-12-01", intro: "", outro: "" };
+		let refuse = false;
+		const onSave = vi.fn(async (_m: IssueMeta) => {
+			if (refuse) throw new Error("There is no room left to save.");
+		});
+		render(<IssueDetails meta={meta} onSave={onSave} />);
+		fireEvent.input(screen.getByLabelText("Intro"), { target: { value: "Written as I go." } });
+		expect(leavingAsks()).toBe(false);
+		await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+		expect(leavingAsks()).toBe(false);
+
+		// A mistake in the form: the autosave writes nothing.
+		fireEvent.input(screen.getByLabelText("Issue number"), { target: { value: "" } });
+		expect(leavingAsks()).toBe(true);
+		fireEvent.input(screen.getByLabelText("Issue number"), { target: { value: "7" } });
+		// The browser refuses the write: the typed text is not stored.
+		refuse = true;
+		fireEvent.input(screen.getByLabelText("Intro"), { target: { value: "Written, and refused." } });
+		await waitFor(() => expect(onSave).toHaveBeenCalledTimes(2));
+		await waitFor(() => expect(leavingAsks()).toBe(true));
 	});
 });
