@@ -77,7 +77,6 @@ export class SyncRelay {
 	private readonly seen: Items[] = [{}, {}];
 	private timer: ReturnType<typeof setInterval> | undefined;
 	private readonly pending = new Set<Promise<void>>();
-	private readonly lanes: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
 	private polling: Promise<void> | undefined;
 	private readonly rand: () => number;
 	/** When each item was delivered, and how long the relay held it on purpose. */
@@ -121,30 +120,18 @@ export class SyncRelay {
 		void p.finally(() => this.pending.delete(p));
 	}
 
-	/**
-	 * Run `work` alone against one profile: a look at its storage and a delivery into it never overlap, or a
-	 * look that began before a delivery landed would read the older value back as a change of its own.
-	 */
-	private inLane<T>(profile: number, work: () => Promise<T>): Promise<T> {
-		const run = (this.lanes[profile] as Promise<unknown>).then(work, work);
-		this.lanes[profile] = run.catch(() => {});
-		return run;
-	}
-
 	private async poll(): Promise<void> {
 		try {
 			for (const from of [0, 1] as const) {
-				await this.inLane(from, async () => {
-					const now = await this.profiles[from].read();
-					const before = this.seen[from] as Items;
-					this.seen[from] = now;
-					const changes: [string, unknown][] = [];
-					for (const [name, value] of Object.entries(now)) {
-						if (JSON.stringify(before[name]) !== JSON.stringify(value)) changes.push([name, value]);
-					}
-					for (const name of Object.keys(before)) if (!(name in now)) changes.push([name, undefined]);
-					if (changes.length > 0) this.deliver(1 - from, changes);
-				});
+				const now = await this.profiles[from].read();
+				const before = this.seen[from] as Items;
+				this.seen[from] = now;
+				const changes: [string, unknown][] = [];
+				for (const [name, value] of Object.entries(now)) {
+					if (JSON.stringify(before[name]) !== JSON.stringify(value)) changes.push([name, value]);
+				}
+				for (const name of Object.keys(before)) if (!(name in now)) changes.push([name, undefined]);
+				if (changes.length > 0) this.deliver(1 - from, changes);
 			}
 		} catch {
 			// A worker restarting: the next look sees the change.
@@ -168,39 +155,31 @@ export class SyncRelay {
 			}
 			const send = (heldMs: number) =>
 				this.later(heldMs, async () => {
-					// Removals and writes are made (and retried) apart, so a retry never repeats the half that landed.
-					const removed = group.filter(([, value]) => value === undefined);
-					const written = group.filter(([, value]) => value !== undefined);
-					if (removed.length > 0) await this.apply(to, {}, remove, removed, heldMs);
-					if (written.length > 0) await this.apply(to, set, [], written, heldMs);
+					if (!(await this.apply(to, set, remove))) return;
+					// What the relay itself wrote is not a change of that profile's to copy back.
+					const seen = this.seen[to] as Items;
+					for (const [name, value] of group) {
+						if (value === undefined) delete seen[name];
+						else seen[name] = value;
+						this.deliveries.push({ to, item: name, at: Date.now(), heldMs });
+					}
 				});
 			send(minDelayMs + this.rand() * (maxDelayMs - minDelayMs));
 			if (this.rand() < duplicateRate) send(maxDelayMs + 200 + this.rand() * 600);
 		}
 	}
 
-	/**
-	 * Write one delivery, again every second while the browser refuses it (its write limit is per minute);
-	 * once it lands, the relay remembers it as that profile's own state, not a change to copy back.
-	 */
-	private async apply(to: number, set: Items, remove: string[], items: [string, unknown][], heldMs: number) {
+	/** Write one delivery, again every second while the browser refuses it (its write limit is per minute). */
+	private async apply(to: number, set: Items, remove: string[]): Promise<boolean> {
 		const target = this.profiles[to] as SyncEndpoint;
 		for (let attempt = 1; ; attempt++) {
 			try {
-				await this.inLane(to, async () => {
-					await target.apply(set, remove);
-					const seen = this.seen[to] as Items;
-					for (const [name, value] of items) {
-						if (value === undefined) delete seen[name];
-						else seen[name] = value;
-						this.deliveries.push({ to, item: name, at: Date.now(), heldMs });
-					}
-				});
-				return;
+				await target.apply(set, remove);
+				return true;
 			} catch (error) {
 				if (attempt >= 75) {
-					this.failures.push(`to profile ${to}: ${items.map(([name]) => name).join(", ")}: ${String(error)}`);
-					return;
+					this.failures.push(`to profile ${to}: ${[...Object.keys(set), ...remove].join(", ")}: ${String(error)}`);
+					return false;
 				}
 				await new Promise((resolve) => setTimeout(resolve, 1_000));
 			}
