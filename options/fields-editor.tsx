@@ -1,6 +1,6 @@
-import { useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { ISSUE_FIELD_TYPES, type IssueFieldDef, type IssueFieldType, type Newsletter } from "../src/core/newsletter.ts";
-import { useLeaveGuard } from "./leave-guard.ts";
+import { useGuardSince } from "./leave-guard.ts";
 import { SaveFailure, useSave } from "./save-failure.tsx";
 
 export const FIELD_TYPE_NAMES: Record<IssueFieldType, string> = {
@@ -43,9 +43,8 @@ export function FieldsEditor(props: { newsletter: Newsletter; onSave: (newslette
 	const [type, setType] = useState<IssueFieldType>("text");
 	const [message, setMessage] = useState<{ error: boolean; text: string }>();
 	const { failure, run } = useSave();
-	// What was last saved (or there at the start): fields changed since are asked about when the tab closes.
-	const saved = useRef(JSON.stringify(defs));
-	useLeaveGuard(() => JSON.stringify(defs) !== saved.current);
+	// Changes since the last save (or the start) are asked about when the tab closes.
+	const markSaved = useGuardSince(defs);
 	const change = (i: number, patch: Partial<IssueFieldDef>) =>
 		setDefs((d) => d.map((def, j) => (j === i ? { ...def, ...patch } : def)));
 	const add = (event: Event) => {
@@ -75,7 +74,7 @@ export function FieldsEditor(props: { newsletter: Newsletter; onSave: (newslette
 		setMessage(undefined);
 		await run(async () => {
 			await props.onSave({ ...props.newsletter, fields });
-			saved.current = JSON.stringify(defs);
+			markSaved(defs);
 			setMessage({ error: false, text: "Fields saved." });
 		});
 	};

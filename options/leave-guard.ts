@@ -17,3 +17,16 @@ export function useLeaveGuard(unsaved: () => boolean): void {
 		return () => window.removeEventListener("beforeunload", guard);
 	}, []);
 }
+
+/**
+ * useLeaveGuard for a form compared with what it last saved (what it held
+ * at the start, until a save lands): asks while `current` differs from it.
+ * Returns the call that records a landed save of a value.
+ */
+export function useGuardSince(current: unknown): (saved: unknown) => void {
+	const saved = useRef(JSON.stringify(current));
+	useLeaveGuard(() => JSON.stringify(current) !== saved.current);
+	return (value) => {
+		saved.current = JSON.stringify(value);
+	};
+}

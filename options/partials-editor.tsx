@@ -1,6 +1,6 @@
-import { useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { checkTemplate, type Format } from "../src/core/render/index.ts";
-import { useLeaveGuard } from "./leave-guard.ts";
+import { useGuardSince } from "./leave-guard.ts";
 import { SaveFailure, useSave } from "./save-failure.tsx";
 import { templateErrorText } from "./template-error.tsx";
 
@@ -34,9 +34,8 @@ export function PartialsEditor(props: {
 	const [rows, setRows] = useState<Row[]>(() => Object.entries(props.partials).map(([name, text]) => ({ name, text })));
 	const [message, setMessage] = useState<{ error: boolean; text: string }>();
 	const { failure, run } = useSave();
-	// What was last saved (or there at the start): rows typed since are asked about when the tab closes.
-	const saved = useRef(JSON.stringify(rows));
-	useLeaveGuard(() => JSON.stringify(rows) !== saved.current);
+	// Changes since the last save (or the start) are asked about when the tab closes.
+	const markSaved = useGuardSince(rows);
 	const change = (i: number, patch: Partial<Row>) => {
 		setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
 		setMessage(undefined);
@@ -55,7 +54,7 @@ export function PartialsEditor(props: {
 		}
 		await run(async () => {
 			await props.onSave(checked);
-			saved.current = JSON.stringify(rows);
+			markSaved(rows);
 			setMessage({ error: false, text: "Partials saved." });
 		});
 	};

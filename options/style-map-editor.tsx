@@ -1,7 +1,7 @@
-import { useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Newsletter } from "../src/core/newsletter.ts";
 import { DEFAULT_HTML_STYLES, STYLE_ELEMENT } from "../src/core/render/html-styles.ts";
-import { useLeaveGuard } from "./leave-guard.ts";
+import { useGuardSince } from "./leave-guard.ts";
 import { SaveFailure, useSave } from "./save-failure.tsx";
 
 type Row = { element: string; css: string };
@@ -36,9 +36,8 @@ export function StyleMapEditor(props: { newsletter: Newsletter; onSave: (newslet
 	);
 	const [message, setMessage] = useState<{ error: boolean; text: string }>();
 	const { failure, run } = useSave();
-	// What was last saved (or there at the start): rows typed since are asked about when the tab closes.
-	const saved = useRef(JSON.stringify(rows));
-	useLeaveGuard(() => JSON.stringify(rows) !== saved.current);
+	// Changes since the last save (or the start) are asked about when the tab closes.
+	const markSaved = useGuardSince(rows);
 	const change = (i: number, patch: Partial<Row>) =>
 		setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
 	const save = async (event: Event) => {
@@ -53,7 +52,7 @@ export function StyleMapEditor(props: { newsletter: Newsletter; onSave: (newslet
 		setMessage(undefined);
 		await run(async () => {
 			await props.onSave(next);
-			saved.current = JSON.stringify(rows);
+			markSaved(rows);
 			setMessage({ error: false, text: "Styles saved." });
 		});
 	};
