@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { TemplateError } from "../../src/core/render/index.ts";
+import { normalizeCapture } from "../../src/core/capture.ts";
+import { compileIssue } from "../../src/core/issue.ts";
+import { DEFAULT_NEWSLETTER } from "../../src/core/newsletter.ts";
+import { renderIssue, TemplateError } from "../../src/core/render/index.ts";
 
 const MAX_OUTPUT = 16 * 1024 * 1024;
 
@@ -118,5 +121,34 @@ describe("long values in the output", () => {
 			list: [1, 2, 3],
 		});
 		expect(error.message).toMatch(LIMIT_REASON);
+	});
+});
+
+describe("an issue too large for one export", () => {
+	it("says so and suggests holding captures, instead of blaming a loop alone", () => {
+		const captures = Array.from({ length: 13_000 }, (_, i) =>
+			normalizeCapture(
+				{
+					url: `https://example.com/post/${i}`,
+					title: `Post ${i}`,
+					note: `A note about post ${i}. ${"More commentary. ".repeat(40)}`,
+					section: "articles",
+				},
+				{ now: 1_700_000_000_000 + i, id: `c${i}` },
+			),
+		);
+		const issue = compileIssue(captures, DEFAULT_NEWSLETTER, { number: 1, date: "2026-12-02", intro: "", outro: "" });
+		let error: unknown;
+		try {
+			renderIssue(issue, "json");
+		} catch (e) {
+			error = e;
+		}
+		expect(error).toBeInstanceOf(TemplateError);
+		expect((error as TemplateError).message).toMatch(
+			/more than one export can \(hold some captures for the next issue\)/,
+		);
+		// The same issue's Markdown is far smaller and still renders.
+		expect(renderIssue(issue, "md")).toContain("Post 12999");
 	});
 });

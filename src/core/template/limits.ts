@@ -7,9 +7,13 @@ import { TemplateFailure } from "./errors.ts";
  * (about 13 M), which a tighter "few MB" would refuse.
  */
 export const MAX_OUTPUT = 16 * 1024 * 1024;
-/** The reason a render over MAX_OUTPUT stops. */
+/**
+ * The reason a render over MAX_OUTPUT stops. Both causes are named: a loop
+ * that repeats more than meant, and a draft too large for one export (the
+ * default JSON of about 12,500 captures passes the limit).
+ */
 export const TOO_LARGE =
-	"the output passed the limit of 16,777,216 characters (16 MB): a loop probably repeats more than meant";
+	"the output passed the limit of 16,777,216 characters (16 MB): a loop may repeat more than meant, or the issue holds more than one export can (hold some captures for the next issue)";
 
 /** A string value (a filter's result) too long to ever be output is stopped where it is made. */
 export function checkLength(value: unknown, at: number): unknown {
